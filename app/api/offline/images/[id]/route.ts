@@ -1,0 +1,19 @@
+import { getImage } from '@/lib/offline/url-store';
+import { MIME } from '@/lib/images/sniff';
+import { notFound } from '@/lib/offline/not-found';
+
+export const dynamic = 'force-dynamic';
+
+/** dall-e `response_format: url` images, valid for 60 minutes like the real ones. */
+export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  const item = getImage((await ctx.params).id);
+  if (!item) return notFound(request);
+  return new Response(new Uint8Array(item.bytes), {
+    headers: {
+      'content-type': MIME[item.format],
+      'cache-control': 'private, max-age=3600',
+      'x-content-type-options': 'nosniff',
+      'access-control-allow-origin': '*',
+    },
+  });
+}

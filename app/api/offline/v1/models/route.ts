@@ -1,0 +1,19 @@
+import { checkAuth } from '@/lib/offline/auth';
+import { errorResponse, jsonResponse, preflight, requestId, toApiError } from '@/lib/offline/http';
+import { MODELS } from '@/lib/models/registry';
+
+export const dynamic = 'force-dynamic';
+
+/** `client.models.list()` against the offline API: the image models it serves. */
+export function GET(request: Request) {
+  const id = requestId();
+  try {
+    checkAuth(request.headers, { kind: 'openai' });
+    const data = MODELS.map((m) => ({ id: m.id, object: 'model', created: 0, owned_by: 'offline' }));
+    return jsonResponse({ object: 'list', data }, 200, id);
+  } catch (e) {
+    return errorResponse(toApiError(e), id);
+  }
+}
+
+export const OPTIONS = preflight;

@@ -1,0 +1,80 @@
+/**
+ * Token accounting for the image models (api-reference §9, §12): output image tokens by model, size and
+ * quality; input image tokens by the tile formula; prompt tokens with the o200k tokenizer.
+ * The offline API builds its `usage` blocks from these; the cost estimator prices them.
+ */
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { getModel } from '../models/registry';
+import type { Dimensions } from '../models/sizes';
+import type { ModelId } from '../models/types';
+
+export type TokenQuality = 'low' | 'medium' | 'high';
+
+/** gpt-image-1 output tokens (GUIDE "Cost and latency"); gpt-image-1.5 is priced on the same counts. */
+const GPT_IMAGE_1_TABLE: Record<string, Record<TokenQuality, number>> = {
+  '1024x1024': { low: 272, medium: 1056, high: 4160 },
+  '1024x1536': { low: 408, medium: 1584, high: 6240 },
+  '1536x1024': { low: 400, medium: 1568, high: 6208 },
+};
+
+/**
+ * gpt-image-1-mini does not fit the table above. These counts are the official per-image prices divided by
+ * its $8/1M output price (api-reference §9.1: "mini's token counts are uncertain").
+ */
+const GPT_IMAGE_1_MINI_TABLE: Record<string, Record<TokenQuality, number>> = {
+  '1024x1024': { low: 625, medium: 1375, high: 4500 },
+  '1024x1536': { low: 750, medium: 1875, high: 6500 },
+  '1536x1024': { low: 750, medium: 1875, high: 6500 },
+};
+
+const GPT_IMAGE_2_Q: Record<TokenQuality, number> = { low: 16, medium: 48, high: 96 };
+
+/** The community-derived calculator formula for gpt-image-2 (api-reference §12). */
+export function gptImage2OutputTokens({ width, height }: Dimensions, quality: TokenQuality): number {
+  const q = GPT_IMAGE_2_Q[quality];
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  const s = Math.floor((2 * q * short + long) / (2 * long));
+  return Math.ceil((q * s * (2_000_000 + width * height)) / 4_000_000);
+}
+
+/** Output image tokens for one image, or null for models priced per image (dall-e). */
+export function outputImageTokens(model: ModelId, size: Dimensions, quality: TokenQuality): number | null {
+  const key = `${size.width}x${size.height}`;
+  switch (getModel(model).outputTokens) {
+    case 'gpt-image-2-formula':
+      return gptImage2OutputTokens(size, quality);
+    case 'gpt-image-1-table':
+      return GPT_IMAGE_1_TABLE[key]?.[quality] ?? null;
+    case 'gpt-image-1-mini-table':
+      return GPT_IMAGE_1_MINI_TABLE[key]?.[quality] ?? null;
+    case 'per-image':
+      return null;
+  }
+}
+
+/** Each streamed partial image costs 100 extra output tokens (GUIDE). */
+export const PARTIAL_IMAGE_TOKENS = 100;
+
+/**
+ * Input tokens for one reference image (VISION "GPT Image 1"): fit in 2048², scale the short side to 512,
+ * count 512-px tiles, 65 + 129 per tile; high input fidelity adds 4160 (square) or 6240 (otherwise).
+ */
+export function inputImageTokens({ width, height }: Dimensions, fidelity: 'low' | 'high' = 'low'): number {
+  let w = width;
+  let h = height;
+  const fit = Math.min(1, 2048 / Math.max(w, h));
+  w *= fit;
+  h *= fit;
+  const shrink = 512 / Math.min(w, h);
+  w *= shrink;
+  h *= shrink;
+  const tiles = Math.ceil(w / 512 - 1e-9) * Math.ceil(h / 512 - 1e-9);
+  const base = 65 + 129 * tiles;
+  if (fidelity !== 'high') return base;
+  return base + (width === height ? 4160 : 6240);
+}
+
+export function textTokens(text: string): number {
+  return text ? countTokens(text) : 0;
+}

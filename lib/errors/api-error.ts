@@ -1,0 +1,49 @@
+/**
+ * One error type for the whole app, shaped like OpenAI's `{error:{message,type,param,code}}` (api-reference §7),
+ * so the offline API, server validation and the UI all speak the same codes.
+ */
+export interface ApiErrorBody {
+  message: string;
+  type: string;
+  param: string | null;
+  code: string | null;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly param: string | null;
+  readonly code: string | null;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    body: Partial<ApiErrorBody> & { message: string },
+    headers: Record<string, string> = {},
+  ) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = body.type ?? (status >= 500 ? 'server_error' : 'invalid_request_error');
+    this.param = body.param ?? null;
+    this.code = body.code ?? null;
+    this.headers = headers;
+  }
+
+  toBody(): { error: ApiErrorBody } {
+    return { error: { message: this.message, type: this.type, param: this.param, code: this.code } };
+  }
+}
+
+/** A 400 invalid_request_error naming the field: the most common validation failure. */
+export function invalid(param: string | null, code: string | null, message: string): ApiError {
+  return new ApiError(400, { message, type: 'invalid_request_error', param, code });
+}
+
+/** "'a', 'b', and 'c'" as the real API lists allowed values. */
+export function listValues(values: readonly (string | number)[]): string {
+  const quoted = values.map((v) => `'${v}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
+  return `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
+}

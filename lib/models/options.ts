@@ -1,0 +1,41 @@
+/**
+ * The options the UI offers for one model, endpoint and provider, derived from the registry, and the
+ * combination rules a control needs (transparent needs png/webp; compression only for jpeg/webp).
+ */
+import { capsFor, type CapsNarrowing } from './caps';
+import type { Background, EndpointCaps, ModelSpec, OutputFormat } from './types';
+
+export type ControlOptions = EndpointCaps;
+
+export function controlOptions(model: string, endpoint: keyof ModelSpec['endpoints'], narrowing?: CapsNarrowing): ControlOptions | undefined {
+  return capsFor(model, endpoint, narrowing);
+}
+
+/** Backgrounds that work with `format`: transparent only where the format has alpha. */
+export function backgroundsFor(options: ControlOptions, format: OutputFormat | undefined): Background[] {
+  const all = options.backgrounds ?? [];
+  const fmt = format ?? options.defaults.outputFormat;
+  return all.filter((b) => b !== 'transparent' || !fmt || (options.transparentFormats ?? []).includes(fmt));
+}
+
+/** output_compression applies to jpeg and webp only. */
+export function compressionApplies(options: ControlOptions, format: OutputFormat | undefined): boolean {
+  return !!options.compression && (format === 'jpeg' || format === 'webp');
+}
+
+/** One line a person can read: what the model takes on this endpoint. */
+export function describeCaps(caps: EndpointCaps): string {
+  const parts = [
+    caps.customSize ? `sizes ${caps.sizes.join(', ')} or any WxH (×${caps.customSize.multiple}, ≤ ${caps.customSize.maxEdge} px, ≤ ${caps.customSize.maxAspect}:1)` : `sizes ${caps.sizes.join(', ')}`,
+    caps.qualities.length ? `quality ${caps.qualities.join('/')}` : '',
+    `n ${caps.n.min}–${caps.n.max}`,
+    caps.outputFormats ? `formats ${caps.outputFormats.join('/')}` : '',
+    caps.backgrounds ? `background ${caps.backgrounds.join('/')}` : '',
+    caps.styles ? `style ${caps.styles.join('/')}` : '',
+    caps.partialImages ? `streaming, ${caps.partialImages.max} partials max` : '',
+    caps.inputFidelity ? 'input fidelity' : '',
+    caps.images ? `${caps.images.maxCount} image${caps.images.maxCount > 1 ? 's' : ''} ≤ ${caps.images.maxBytes / 1024 / 1024} MB` : '',
+    caps.promptMax ? `prompt ≤ ${caps.promptMax.toLocaleString('en-US')} chars` : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}

@@ -1,0 +1,76 @@
+/**
+ * Check the files of an edit or variation against the registry: count, bytes, type by magic bytes,
+ * square for dall-e-2, and the mask (PNG, with alpha, the first image's size).
+ */
+import { invalid, listValues } from '../errors/api-error';
+import { sniffImage, type ImageInfo } from '../images/sniff';
+import type { EndpointCaps } from './types';
+
+export interface UploadedFile {
+  bytes: Uint8Array;
+  /** The form field it arrived in (`image`, `image[]`, `mask`). */
+  field: string;
+  filename?: string;
+}
+
+export interface CheckedImage {
+  bytes: Uint8Array;
+  info: ImageInfo;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+}
+
+function checkOne(file: UploadedFile, param: string, maxBytes: number, types: readonly string[]): CheckedImage {
+  if (file.bytes.byteLength > maxBytes) {
+    throw invalid(param, 'image_too_large', `Invalid '${param}': the file is ${megabytes(file.bytes.byteLength)}; the limit is ${megabytes(maxBytes)}.`);
+  }
+  const info = sniffImage(file.bytes);
+  if (!info) {
+    throw invalid(param, 'invalid_image_format', `Invalid '${param}'${file.filename ? ` ('${file.filename}')` : ''}: the bytes are not a PNG, JPEG or WebP image. Supported file formats are ${listValues(types.map((t) => `image/${t}`))}.`);
+  }
+  if (!types.includes(info.type)) {
+    throw invalid(param, 'invalid_image_format', `Invalid '${param}': image/${info.type} is not accepted here. Supported file formats are ${listValues(types.map((t) => `image/${t}`))}.`);
+  }
+  return { bytes: file.bytes, info };
+}
+
+export function validateImageFiles(
+  caps: EndpointCaps,
+  images: UploadedFile[],
+  mask: UploadedFile | undefined,
+  model: string,
+): { images: CheckedImage[]; mask?: CheckedImage } {
+  const rule = caps.images;
+  if (!rule) throw new Error('validateImageFiles on an endpoint without images');
+  if (images.length === 0) throw invalid('image', 'missing_required_parameter', "Missing required parameter: 'image'.");
+  if (images.length > rule.maxCount) {
+    throw invalid('image', 'array_above_max_length', `Invalid 'image': array too long. Expected an array with maximum length ${rule.maxCount} for ${model}, but got an array with length ${images.length} instead.`);
+  }
+  const checked = images.map((f, i) => {
+    const param = images.length > 1 ? `image[${i}]` : 'image';
+    const img = checkOne(f, param, rule.maxBytes, rule.types);
+    if (rule.square && img.info.width !== img.info.height) {
+      throw invalid(param, 'invalid_image_dimensions', `Invalid '${param}': ${model} needs a square image, but this one is ${img.info.width}x${img.info.height}.`);
+    }
+    return img;
+  });
+
+  if (!mask) {
+    if (caps.maskFromImageAlpha && !checked[0].info.hasAlpha) {
+      throw invalid('image', 'invalid_image_format', `Invalid 'image': without a mask, ${model} uses the image's transparency as the mask, but this PNG has no alpha channel. Send a mask or an RGBA PNG.`);
+    }
+    return { images: checked };
+  }
+  if (!caps.mask) throw invalid('mask', 'unknown_parameter', "Unknown parameter: 'mask'.");
+  const m = checkOne(mask, 'mask', caps.mask.maxBytes, ['png']);
+  if (!m.info.hasAlpha) {
+    throw invalid('mask', 'invalid_image_format', "Invalid 'mask': the PNG has no alpha channel. Transparent pixels (alpha 0) mark the area to edit; save the mask as RGBA.");
+  }
+  const first = checked[0].info;
+  if (m.info.width !== first.width || m.info.height !== first.height) {
+    throw invalid('mask', 'invalid_image_dimensions', `Invalid 'mask': it is ${m.info.width}x${m.info.height} but the first image is ${first.width}x${first.height}; they must be the same size.`);
+  }
+  return { images: checked, mask: m };
+}

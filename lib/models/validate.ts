@@ -1,0 +1,260 @@
+/**
+ * Validate an Images API request against the registry, the way the real service does:
+ * the same error codes, a `param` naming the field, a message that says what is allowed.
+ * Used by the offline API and by the server before any upstream call.
+ */
+import { ApiError, invalid, listValues } from '../errors/api-error';
+import { narrowCaps, type CapsNarrowing } from './caps';
+import { findModel, implicitModel, MODELS } from './registry';
+import { customSizeProblem, parseSize } from './sizes';
+import type {
+  Background,
+  EndpointCaps,
+  InputFidelity,
+  ModelId,
+  Moderation,
+  OutputFormat,
+  Quality,
+  ResponseFormat,
+  Style,
+} from './types';
+
+export type ImageEndpoint = 'generate' | 'edit' | 'variation';
+
+/** A request after validation: known model, typed values, nothing the model would refuse. */
+export interface ImageRequest {
+  endpoint: ImageEndpoint;
+  model: ModelId;
+  prompt: string;
+  n: number;
+  /** As asked: `auto` or `WxH`. */
+  size: string;
+  quality?: Quality;
+  outputFormat?: OutputFormat;
+  outputCompression?: number;
+  background?: Background;
+  moderation?: Moderation;
+  style?: Style;
+  responseFormat?: ResponseFormat;
+  inputFidelity?: InputFidelity;
+  stream: boolean;
+  partialImages: number;
+  user?: string;
+}
+
+/** Every field each endpoint knows, across all models. File fields are checked separately. */
+const KNOWN_FIELDS: Record<ImageEndpoint, readonly string[]> = {
+  generate: ['prompt', 'model', 'n', 'quality', 'size', 'style', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'user'],
+  edit: ['prompt', 'model', 'n', 'quality', 'size', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'input_fidelity', 'user', 'image', 'image[]', 'mask'],
+  variation: ['model', 'n', 'size', 'response_format', 'user', 'image'],
+};
+
+const FILE_FIELDS = new Set(['image', 'image[]', 'mask']);
+
+/** Which capability makes a field acceptable; a field whose capability is absent is an unknown parameter. */
+const FIELD_CAPABILITY: Record<string, (c: EndpointCaps) => unknown> = {
+  prompt: (c) => c.promptMax > 0,
+  quality: (c) => c.qualities.length > 0,
+  style: (c) => c.styles,
+  response_format: (c) => c.responseFormats,
+  output_format: (c) => c.outputFormats,
+  output_compression: (c) => c.compression,
+  background: (c) => c.backgrounds,
+  moderation: (c) => c.moderation,
+  stream: (c) => c.partialImages,
+  partial_images: (c) => c.partialImages,
+  input_fidelity: (c) => c.inputFidelity,
+};
+
+export interface ValidateOptions {
+  /** Multipart forms carry every value as a string (api-reference §2). */
+  fromForm?: boolean;
+  narrowing?: CapsNarrowing;
+  /** Models the provider serves; others are refused as unknown. Default: all. */
+  models?: readonly ModelId[];
+}
+
+function present(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+function readString(fields: Record<string, unknown>, name: string): string | undefined {
+  const v = fields[name];
+  if (!present(v)) return undefined;
+  if (typeof v !== 'string') {
+    throw invalid(name, 'invalid_type', `Invalid type for '${name}': expected a string, but got ${typeName(v)} instead.`);
+  }
+  return v;
+}
+
+function readInt(fields: Record<string, unknown>, name: string, fromForm: boolean, range?: { min: number; max: number }): number | undefined {
+  let v = fields[name];
+  if (!present(v)) return undefined;
+  if (fromForm && typeof v === 'string' && /^-?\d+$/.test(v.trim())) v = Number(v.trim());
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    throw invalid(name, 'invalid_type', `Invalid type for '${name}': expected an integer, but got ${typeName(v)} instead.`);
+  }
+  if (range && v > range.max) {
+    throw invalid(name, 'integer_above_max_value', `Invalid '${name}': integer above maximum value. Expected a value <= ${range.max}, but got ${v} instead.`);
+  }
+  if (range && v < range.min) {
+    throw invalid(name, 'integer_below_min_value', `Invalid '${name}': integer below minimum value. Expected a value >= ${range.min}, but got ${v} instead.`);
+  }
+  return v;
+}
+
+function readBool(fields: Record<string, unknown>, name: string, fromForm: boolean): boolean | undefined {
+  const v = fields[name];
+  if (!present(v)) return undefined;
+  if (typeof v === 'boolean') return v;
+  if (fromForm && (v === 'true' || v === 'false')) return v === 'true';
+  throw invalid(name, 'invalid_type', `Invalid type for '${name}': expected a boolean, but got ${typeName(v)} instead.`);
+}
+
+function readEnum<T extends string>(fields: Record<string, unknown>, name: string, allowed: readonly T[] | undefined): T | undefined {
+  const v = readString(fields, name);
+  if (v === undefined || !allowed) return undefined;
+  if (!allowed.includes(v as T)) {
+    throw invalid(name, 'invalid_value', `Invalid value: '${clip(v)}'. Supported values are: ${listValues(allowed)}.`);
+  }
+  return v as T;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a decimal';
+  return `a ${typeof v}`;
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+function checkSize(size: string, caps: EndpointCaps): void {
+  if (caps.sizes.includes(size)) return;
+  const dims = caps.customSize ? parseSize(size) : null;
+  if (caps.customSize && dims) {
+    const problem = customSizeProblem(dims, caps.customSize);
+    if (!problem) return;
+    throw invalid('size', 'invalid_value', `Invalid size '${clip(size)}': ${problem}. Use 'auto', one of ${listValues(caps.sizes.filter((s) => s !== 'auto'))}, or another WxH that fits.`);
+  }
+  const custom = caps.customSize ? ", or 'WxH' (multiples of 16, longest side <= 3840, aspect ratio <= 3:1)" : '';
+  throw invalid('size', 'invalid_value', `Invalid value: '${clip(size)}'. Supported values are: ${listValues(caps.sizes)}${custom}.`);
+}
+
+/** Resolve and check the model; throws an ApiError naming `model`. */
+export function resolveModel(endpoint: ImageEndpoint, fields: Record<string, unknown>, options: ValidateOptions = {}): ModelId {
+  const asked = readString(fields, 'model');
+  const served = options.models ?? MODELS.map((m) => m.id);
+  const offered = served.filter((id) => findModel(id)?.endpoints[endpoint]);
+  if (asked === undefined) return implicitModel(endpoint, fields);
+  const model = findModel(asked);
+  if (!model || !served.includes(model.id)) {
+    throw invalid('model', 'invalid_value', `Invalid value: '${clip(asked)}'. Supported values are: ${listValues(offered)}.`);
+  }
+  if (!model.endpoints[endpoint]) {
+    const what = endpoint === 'variation' ? 'image variations' : endpoint === 'edit' ? 'image edits' : 'image generation';
+    throw invalid('model', 'invalid_value', `Invalid value: '${asked}'. The model ${model.id} does not support ${what}; use ${listValues(offered)}.`);
+  }
+  return model.id;
+}
+
+/**
+ * Check every non-file field of an Images API request. Throws ApiError (400) on the first problem, in the
+ * order the real service reports them: unknown parameters, model, prompt, types and ranges, cross-field rules.
+ */
+export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<string, unknown>, options: ValidateOptions = {}): ImageRequest {
+  const fromForm = options.fromForm ?? false;
+  for (const key of Object.keys(fields)) {
+    if (!KNOWN_FIELDS[endpoint].includes(key)) {
+      throw invalid(key, 'unknown_parameter', `Unknown parameter: '${clip(key)}'.`);
+    }
+  }
+  const model = resolveModel(endpoint, fields, options);
+  const caps = narrowCaps(findModel(model)!.endpoints[endpoint]!, options.narrowing);
+
+  for (const key of Object.keys(fields)) {
+    if (FILE_FIELDS.has(key) || !present(fields[key])) continue;
+    const capability = FIELD_CAPABILITY[key];
+    if (capability && !capability(caps)) {
+      throw invalid(key, 'unknown_parameter', `Unknown parameter: '${key}'. ${model} does not accept it${key === 'response_format' ? ' (GPT image models always return b64_json)' : ''}.`);
+    }
+  }
+
+  let prompt = '';
+  if (caps.promptMax > 0) {
+    const p = readString(fields, 'prompt');
+    if (p === undefined) throw invalid('prompt', 'missing_required_parameter', "Missing required parameter: 'prompt'.");
+    if (p.trim() === '') throw invalid('prompt', 'empty_string', "Invalid 'prompt': empty string. Expected a string with minimum length 1, but got an empty string instead.");
+    const length = [...p].length;
+    if (length > caps.promptMax) {
+      throw invalid('prompt', 'string_above_max_length', `Invalid 'prompt': string too long. Expected a string with maximum length ${caps.promptMax}, but got a string with length ${length} instead.`);
+    }
+    prompt = p;
+  }
+
+  const n = readInt(fields, 'n', fromForm) ?? 1;
+  if (n < 1 || n > 10) readInt({ n }, 'n', false, { min: 1, max: 10 });
+  if (n > caps.n.max) {
+    throw invalid('n', 'integer_above_max_value', `Invalid 'n': integer above maximum value. Expected a value <= ${caps.n.max} for ${model}, but got ${n} instead.`);
+  }
+
+  const size = readString(fields, 'size') ?? caps.defaults.size;
+  checkSize(size, caps);
+
+  const quality = readEnum(fields, 'quality', caps.qualities.length ? caps.qualities : undefined);
+  const outputFormat = readEnum(fields, 'output_format', caps.outputFormats);
+  const background = readEnum(fields, 'background', caps.backgrounds);
+  const moderation = readEnum(fields, 'moderation', caps.moderation);
+  const style = readEnum(fields, 'style', caps.styles);
+  const responseFormat = readEnum(fields, 'response_format', caps.responseFormats);
+  const inputFidelity = readEnum(fields, 'input_fidelity', caps.inputFidelity);
+  const outputCompression = readInt(fields, 'output_compression', fromForm, caps.compression);
+  const stream = readBool(fields, 'stream', fromForm) ?? false;
+  const partialImages = readInt(fields, 'partial_images', fromForm, caps.partialImages) ?? 0;
+  const user = readString(fields, 'user');
+
+  const format = outputFormat ?? caps.defaults.outputFormat;
+  if (background === 'transparent' && format && caps.transparentFormats && !caps.transparentFormats.includes(format)) {
+    throw invalid('background', 'invalid_value', `Invalid value: 'transparent'. A transparent background needs output_format ${listValues(caps.transparentFormats)}; '${format}' has no alpha channel.`);
+  }
+  if (outputCompression !== undefined && outputCompression < 100 && format === 'png') {
+    throw invalid('output_compression', 'invalid_value', `Invalid 'output_compression': ${outputCompression}. Compression less than 100 is not supported for PNG output format; use output_format 'jpeg' or 'webp', or leave output_compression out.`);
+  }
+
+  return {
+    endpoint,
+    model,
+    prompt,
+    n,
+    size,
+    quality,
+    outputFormat,
+    outputCompression,
+    background,
+    moderation,
+    style,
+    responseFormat,
+    inputFidelity,
+    stream,
+    partialImages,
+    user,
+  };
+}
+
+/** Validate, returning a result instead of throwing: for server actions that return typed unions. */
+export function checkImageRequest(
+  endpoint: ImageEndpoint,
+  fields: Record<string, unknown>,
+  options?: ValidateOptions,
+): { ok: true; request: ImageRequest } | { ok: false; error: ApiError } {
+  try {
+    return { ok: true, request: validateImageRequest(endpoint, fields, options) };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e };
+    throw e;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The offline API asks for a key like the real services do: `Authorization: Bearer …` (OpenAI style) or
+ * `api-key` (Azure style). Any non-empty key passes unless OFFLINE_API_KEY is set, then only that one.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { ApiError } from '../errors/api-error';
+
+export type Flavor = { kind: 'openai' } | { kind: 'azure'; deployment: string };
+
+function sameKey(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A key shown in an error is masked as the real service does: first and last few characters only. */
+function mask(key: string): string {
+  return key.length <= 8 ? '****' : `${key.slice(0, 3)}****${key.slice(-4)}`;
+}
+
+export function presentedKey(headers: Headers, flavor: Flavor): string | null {
+  const bearer = /^Bearer\s+(.*)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
+  const apiKey = headers.get('api-key')?.trim();
+  return (flavor.kind === 'azure' ? apiKey || bearer : bearer) || null;
+}
+
+export function checkAuth(headers: Headers, flavor: Flavor): void {
+  const key = presentedKey(headers, flavor);
+  const expected = process.env.OFFLINE_API_KEY;
+  if (flavor.kind === 'azure') {
+    if (!key || (expected && !sameKey(key, expected))) {
+      throw new ApiError(401, {
+        message: 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+        type: 'invalid_request_error',
+        code: '401',
+      });
+    }
+    return;
+  }
+  if (!key) {
+    throw new ApiError(401, {
+      message: "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). Any non-empty key works with the offline image API.",
+      type: 'invalid_request_error',
+    });
+  }
+  if (expected && !sameKey(key, expected)) {
+    throw new ApiError(401, {
+      message: `Incorrect API key provided: ${mask(key)}. The offline image API on this server expects the key in OFFLINE_API_KEY.`,
+      type: 'invalid_request_error',
+      code: 'invalid_api_key',
+    });
+  }
+}

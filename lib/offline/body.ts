@@ -1,0 +1,92 @@
+/**
+ * Read an offline API request body: JSON, or multipart / urlencoded forms (every value a string, files apart).
+ * Malformed, truncated or oversized bodies become OpenAI-shaped 4xx errors, never a crash.
+ */
+import { ApiError, invalid } from '../errors/api-error';
+import type { UploadedFile } from '../models/validate-files';
+
+export interface ParsedBody {
+  fields: Record<string, unknown>;
+  files: UploadedFile[];
+  fromForm: boolean;
+}
+
+const MB = 1024 * 1024;
+/** A 32,000-character prompt is at most ~128 kB of UTF-8; JSON bodies have no reason to be larger than this. */
+export const MAX_JSON_BYTES = 2 * MB;
+/** 16 images of 50 MB and a 4 MB mask, plus form overhead. */
+export const MAX_FORM_BYTES = 16 * 50 * MB + 5 * MB;
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError(413, {
+    message: `Request body too large: the limit is ${Math.round(limit / MB)} MB.`,
+    type: 'invalid_request_error',
+    code: 'request_too_large',
+  });
+}
+
+const NOT_JSON =
+  "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)";
+
+/** Read at most `limit` bytes of the body as text, refusing more without buffering it all. */
+async function readCapped(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+export async function readBody(request: Request): Promise<ParsedBody> {
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
+    const declared = Number(request.headers.get('content-length') ?? NaN);
+    if (declared > MAX_FORM_BYTES) throw tooLarge(MAX_FORM_BYTES);
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw invalid(null, 'invalid_multipart', 'Could not parse the multipart form body: it is malformed or was cut short. Send multipart/form-data with a boundary and complete parts.');
+    }
+    const fields: Record<string, unknown> = {};
+    const files: UploadedFile[] = [];
+    for (const [name, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (name === 'image' || name === 'image[]' || name === 'mask') {
+          throw invalid(name, 'invalid_type', `Invalid type for '${name}': expected a file upload, but got a string instead.`);
+        }
+        fields[name] = value;
+      } else {
+        files.push({ bytes: new Uint8Array(await value.arrayBuffer()), field: name, filename: value.name || undefined });
+        fields[name] = true;
+      }
+    }
+    return { fields, files, fromForm: true };
+  }
+  if (type && !type.startsWith('application/json') && !type.startsWith('text/plain')) {
+    throw invalid(null, 'unsupported_content_type', `Unsupported Content-Type '${type.split(';')[0]}'. Send application/json (or multipart/form-data for edits and variations).`);
+  }
+  const text = await readCapped(request, MAX_JSON_BYTES);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalid(null, null, NOT_JSON);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw invalid(null, 'invalid_type', 'Invalid body: expected a JSON object.');
+  }
+  return { fields: parsed as Record<string, unknown>, files: [], fromForm: false };
+}

@@ -1,0 +1,83 @@
+/**
+ * Simulated latency and fault injection for the offline API, chosen per request by header
+ * (`x-offline-latency-ms`, `x-offline-fault`) or for the whole server by env (`OFFLINE_LATENCY_MS`).
+ */
+import { ApiError } from '../errors/api-error';
+
+export const FAULTS = ['moderation', 'content_filter', 'rate_limit', 'server_error', 'stream_cut'] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export const DEFAULT_LATENCY_MS = 1500;
+const MAX_LATENCY_MS = 10 * 60 * 1000;
+
+/** Total simulated time per image, spread over its partial images and the final one. */
+export function latencyMs(headers: Headers): number {
+  const raw = headers.get('x-offline-latency-ms') ?? process.env.OFFLINE_LATENCY_MS;
+  const ms = raw === undefined || raw === null || raw === '' ? DEFAULT_LATENCY_MS : Number(raw);
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_LATENCY_MS) : DEFAULT_LATENCY_MS;
+}
+
+export function faultFrom(headers: Headers): Fault | null {
+  const f = headers.get('x-offline-fault');
+  if (!f) return null;
+  if (!(FAULTS as readonly string[]).includes(f)) {
+    throw new ApiError(400, {
+      message: `Invalid x-offline-fault header: '${f.slice(0, 40)}'. Use one of ${FAULTS.join(', ')}.`,
+      param: 'x-offline-fault',
+      code: 'invalid_value',
+    });
+  }
+  return f as Fault;
+}
+
+export function rateLimitError(): ApiError {
+  return new ApiError(
+    429,
+    {
+      message: 'Rate limit reached for images per minute (IPM) on the offline image API (simulated). Please try again in 1s.',
+      type: 'requests',
+      code: 'rate_limit_exceeded',
+    },
+    { 'retry-after': '1', 'x-ratelimit-limit-requests': '5', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s' },
+  );
+}
+
+export function serverError(): ApiError {
+  return new ApiError(500, { message: 'The server had an error while processing your request. Sorry about that! (simulated)', type: 'server_error' });
+}
+
+/** What the real services answer when the safety system refuses a prompt (api-reference §7, §8). */
+export function moderationError(family: 'gpt-image' | 'dall-e', requestId: string): ApiError {
+  if (family === 'dall-e') {
+    return new ApiError(400, {
+      message: 'Your request was rejected as a result of our safety system. Your prompt may contain text that is not allowed by our safety system. (simulated)',
+      type: 'invalid_request_error',
+      code: 'content_policy_violation',
+    });
+  }
+  return new ApiError(400, {
+    message: `Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID ${requestId}. (simulated) safety_violations=[simulated]`,
+    type: 'image_generation_user_error',
+    code: 'moderation_blocked',
+  });
+}
+
+/** Azure's content filter answer, in its legacy shape (api-reference §8). */
+export function contentFilterError(): ApiError {
+  return new ApiError(400, {
+    message: 'Your task failed as a result of our safety system. (simulated)',
+    type: 'invalid_request_error',
+    code: 'contentFilter',
+  });
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+}

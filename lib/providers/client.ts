@@ -1,0 +1,35 @@
+import 'server-only';
+/**
+ * The one place a provider becomes an `openai` SDK client, and the only code that reads provider keys.
+ * Every upstream request goes through these clients (auth, base URL, Azure deployment routing, retries).
+ */
+import OpenAI, { AzureOpenAI } from 'openai';
+import type { ModelId } from '../models/types';
+import type { Env, ProviderInfo } from './config';
+
+/** A placeholder is enough for the offline API unless OFFLINE_API_KEY is set; it never leaves this server. */
+const OFFLINE_PLACEHOLDER_KEY = 'offline';
+
+export function createClient(provider: ProviderInfo, model: ModelId, env: Env = process.env): OpenAI {
+  switch (provider.id) {
+    case 'openai':
+      return new OpenAI({
+        apiKey: env.OPENAI_API_KEY,
+        baseURL: provider.baseURL,
+        organization: env.OPENAI_ORG_ID || null,
+        project: env.OPENAI_PROJECT_ID || null,
+      });
+    case 'azure':
+      // openai 6.x does not route images.edit by body model on Azure: name the deployment here (api-reference §2).
+      return new AzureOpenAI({
+        endpoint: env.AZURE_OPENAI_ENDPOINT,
+        apiKey: env.AZURE_OPENAI_API_KEY,
+        apiVersion: provider.apiVersion,
+        deployment: provider.deployments?.[model] ?? model,
+      });
+    case 'gateway':
+      return new OpenAI({ apiKey: env.GATEWAY_API_KEY, baseURL: provider.baseURL });
+    case 'offline':
+      return new OpenAI({ apiKey: env.OFFLINE_API_KEY || OFFLINE_PLACEHOLDER_KEY, baseURL: provider.baseURL });
+  }
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+/** Tests share one production server on the offline API with no simulated latency. */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    baseURL: BASE_URL,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'api', testMatch: 'api/**/*.spec.ts' },
+    { name: 'ui', testMatch: 'ui/**/*.spec.ts', use: { browserName: 'chromium' } },
+  ],
+  webServer: {
+    command: `npx next start -p ${PORT}`,
+    url: `${BASE_URL}/api/offline/v1/models`,
+    // The models route answers 401 without a key: any answer means the server is up.
+    ignoreHTTPSErrors: true,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    env: {
+      PORT: String(PORT),
+      OFFLINE_LATENCY_MS: '0',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // Tests run on the offline API whatever the developer's shell holds.
+      OPENAI_API_KEY: '',
+      AZURE_OPENAI_API_KEY: '',
+      GATEWAY_API_KEY: '',
+      OFFLINE_API_KEY: '',
+    },
+  },
+});
