@@ -1,14 +1,17 @@
 'use server';
 /**
- * Server actions for the first page: one generation through the provider's SDK client.
- * Thin: validate with the registry, call lib, return a typed result instead of throwing across the wire.
+ * Server actions of the studio. Thin: they hand typed input to lib/ and return typed results; nothing is
+ * thrown across the wire.
  */
-import { generateImage, type GenerateResult } from '@/lib/generation/generate';
-import type { ProviderKind } from '@/lib/providers/config';
+import { startGeneration, type GenerationInput, type StartResult } from '@/lib/generation/run';
+import { cancelJob } from '@/lib/generation/jobs';
 
-export async function generateAction(input: {
-  provider: ProviderKind;
-  fields: Record<string, unknown>;
-}): Promise<GenerateResult> {
-  return generateImage(input.provider, input.fields);
+/** Start a generation; its events stream back as they happen (partial images as binary). */
+export async function generate(input: GenerationInput): Promise<StartResult> {
+  return startGeneration(input);
+}
+
+/** Cancel a running generation: aborts its upstream calls. What already arrived stays with the browser. */
+export async function cancel(jobId: string): Promise<{ cancelled: boolean }> {
+  return { cancelled: typeof jobId === 'string' && cancelJob(jobId) };
 }

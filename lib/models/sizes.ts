@@ -51,11 +51,12 @@ export function snapCustomSize(dims: Dimensions, rule: CustomSizeRule): Dimensio
   height *= scale;
   const round = (v: number) => Math.max(rule.multiple, Math.round(v / rule.multiple) * rule.multiple);
   let out = { width: round(width), height: round(height) };
-  // Rounding may step just outside the bounds; nudge one multiple at a time.
-  for (let i = 0; i < 8 && customSizeProblem(out, rule); i++) {
+  // Rounding may step just outside the bounds (pixels, edge or aspect); nudge one multiple at a time.
+  for (let i = 0; i < 16 && customSizeProblem(out, rule); i++) {
     area = out.width * out.height;
+    const long = Math.max(out.width, out.height);
     const grow = area < rule.minPixels;
-    const shrink = area > rule.maxPixels || Math.max(out.width, out.height) > rule.maxEdge;
+    const shrink = area > rule.maxPixels || long > rule.maxEdge || long / Math.min(out.width, out.height) > rule.maxAspect;
     const longIsWidth = out.width >= out.height;
     if (grow) out = longIsWidth ? { ...out, height: out.height + rule.multiple } : { ...out, width: out.width + rule.multiple };
     else if (shrink) out = longIsWidth ? { ...out, width: out.width - rule.multiple } : { ...out, height: out.height - rule.multiple };

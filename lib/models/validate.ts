@@ -150,7 +150,11 @@ export function resolveModel(endpoint: ImageEndpoint, fields: Record<string, unk
   const asked = readString(fields, 'model');
   const served = options.models ?? MODELS.map((m) => m.id);
   const offered = served.filter((id) => findModel(id)?.endpoints[endpoint]);
-  if (asked === undefined) return implicitModel(endpoint, fields);
+  if (asked === undefined) {
+    const implicit = implicitModel(endpoint, fields);
+    if (served.includes(implicit)) return implicit;
+    throw invalid('model', 'missing_required_parameter', `Missing required parameter: 'model'. Without it the request would go to ${implicit}, which this provider does not serve; use ${listValues(offered)}.`);
+  }
   const model = findModel(asked);
   if (!model || !served.includes(model.id)) {
     throw invalid('model', 'invalid_value', `Invalid value: '${clip(asked)}'. Supported values are: ${listValues(offered)}.`);

@@ -39,9 +39,10 @@ function parseModels(list: string | undefined, variable: string): ModelId[] | un
 export function parseDeployments(text: string | undefined): Partial<Record<ModelId, string>> {
   const map: Partial<Record<ModelId, string>> = {};
   for (const pair of (text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    const [model, deployment] = pair.split('=').map((s) => s.trim());
+    const parts = pair.split('=').map((s) => s.trim());
+    const [model, deployment] = parts;
     const m = findModel(model);
-    if (!m || !deployment) {
+    if (!m || !deployment || parts.length !== 2) {
       throw new Error(`AZURE_OPENAI_DEPLOYMENTS: '${pair}' is not model=deployment with a known model (${MODEL_IDS.join(', ')}).`);
     }
     map[m.id] = deployment;

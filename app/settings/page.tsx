@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { getModel } from '@/lib/models/registry';
+import { describeCaps } from '@/lib/models/options';
+import { narrowCaps } from '@/lib/models/caps';
+import type { Endpoint } from '@/lib/models/types';
+import { providerSetup } from '@/lib/providers/server';
+
+export const dynamic = 'force-dynamic';
+
+const ENDPOINT_LABEL: Record<Endpoint, string> = { generate: 'Generate', edit: 'Edit', variation: 'Variations', responses: 'Responses tool' };
+
+/** Settings: the providers this server has and what each model accepts there (read-only: set by env). */
+export default function Settings() {
+  const { providers, active, error } = providerSetup();
+  return (
+    <main className="mx-auto max-w-5xl space-y-6 p-6">
+      <header>
+        <h1 className="text-2xl font-bold">Settings</h1>
+        <Link href="/" className="text-sm underline">← Studio</Link>
+        <p className="text-sm text-zinc-500">OpenAI-style image APIs: OpenAI, Azure OpenAI, compatible gateways and a built-in offline image API.</p>
+      </header>
+      {error && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">Configuration error: {error}</p>}
+      {active && (
+        <section aria-labelledby="provider-heading" className="space-y-3">
+          <h2 id="provider-heading" className="text-lg font-semibold">
+            Active provider: <span data-testid="active-provider">{active.label}</span>
+          </h2>
+          <p className="text-sm text-zinc-500">
+            Requests go to <code>{active.baseURL}</code>
+            {active.id === 'offline' && ' — synthetic images, no key needed. Set OPENAI_API_KEY or the Azure variables to use a real service.'}
+          </p>
+          {providers.length > 1 && (
+            <p className="text-sm">Also configured: {providers.filter((p) => p !== active).map((p) => p.label).join(', ')}</p>
+          )}
+          <table className="w-full text-left text-sm" aria-label="Models">
+            <thead className="border-b border-zinc-200 dark:border-zinc-800">
+              <tr><th className="py-1 pr-3">Model</th><th className="py-1 pr-3">Status</th><th className="py-1">Accepts</th></tr>
+            </thead>
+            <tbody>
+              {active.models.map((id) => {
+                const m = getModel(id);
+                return (
+                  <tr key={id} className="border-b border-zinc-100 align-top dark:border-zinc-900">
+                    <td className="py-2 pr-3 font-mono">{id}{id === active.defaultModel && <span className="ml-1 text-xs text-indigo-600"> default</span>}</td>
+                    <td className="py-2 pr-3">{m.status}{m.note && <div className="text-xs text-zinc-500">{m.note}</div>}</td>
+                    <td className="py-2 text-xs">
+                      {(Object.keys(m.endpoints) as Endpoint[]).map((e) => (
+                        <div key={e}><strong>{ENDPOINT_LABEL[e]}:</strong> {describeCaps(narrowCaps(m.endpoints[e]!, active.narrowing))}</div>
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </main>
+  );
+}

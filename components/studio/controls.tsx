@@ -1,0 +1,90 @@
+'use client';
+/** The generation controls, each offered from the registry for the chosen provider and model. */
+import { useStudio } from '@/lib/studio/params-store';
+import { backgroundsFor, compressionApplies, type ControlOptions } from '@/lib/models/options';
+import type { ModelId } from '@/lib/models/types';
+import { FAULTS } from '@/lib/offline/faults';
+import { Field, inputClass, Select } from '@/components/ui/field';
+import { SizeField } from './size-field';
+
+export function Controls(props: { options: ControlOptions; models: readonly ModelId[]; offline: boolean }) {
+  const { options, models } = props;
+  const params = useStudio((s) => s.params);
+  const set = useStudio((s) => s.set);
+  const simulate = useStudio((s) => s.simulate);
+  const setSimulate = useStudio((s) => s.setSimulate);
+  const backgrounds = backgroundsFor(options, params.outputFormat);
+  const transparentBlocked = options.backgrounds?.includes('transparent') && !backgrounds.includes('transparent');
+
+  return (
+    <div className="space-y-3">
+      <Select label="Model" value={params.model} options={models} onChange={(m) => set('model', m)} />
+      <SizeField options={options} />
+      <div className="grid grid-cols-2 gap-2">
+        <Select label="Quality" value={params.quality} options={options.qualities} onChange={(v) => set('quality', v)} />
+        {options.outputFormats && (
+          <Select label="Output format" value={params.outputFormat} options={options.outputFormats} onChange={(v) => set('outputFormat', v)} />
+        )}
+        {options.backgrounds && (
+          <Select
+            label="Background"
+            value={params.background}
+            options={options.backgrounds}
+            onChange={(v) => set('background', v)}
+            disabledOptions={transparentBlocked ? { transparent: `not with ${params.outputFormat}` } : undefined}
+          />
+        )}
+        {options.moderation && <Select label="Moderation" value={params.moderation} options={options.moderation} onChange={(v) => set('moderation', v)} />}
+        {options.styles && <Select label="Style" value={params.style} options={options.styles} onChange={(v) => set('style', v)} />}
+        {options.responseFormats && (
+          <Select label="Response format" value={params.responseFormat} options={options.responseFormats} onChange={(v) => set('responseFormat', v)} />
+        )}
+      </div>
+      {compressionApplies(options, params.outputFormat) && (
+        <Field label="Compression" hint={`${params.compression} — ${params.outputFormat} quality, 100 = best`}>
+          <input type="range" className="mt-1 w-full" min={0} max={100} value={params.compression} onChange={(e) => set('compression', Number(e.target.value))} />
+        </Field>
+      )}
+      <div className="grid grid-cols-2 gap-2">
+        <Field label="Number of images" hint={options.n.max === 1 ? `${params.model} makes one image per request` : `1–${options.n.max}`}>
+          <input type="number" className={inputClass} min={options.n.min} max={options.n.max} value={params.n} disabled={options.n.max === 1} onChange={(e) => set('n', Number(e.target.value))} />
+        </Field>
+        {options.partialImages && (
+          <Field label="Partial images" hint={params.stream ? '0–3 previews while it renders' : 'needs streaming'}>
+            <input type="number" className={inputClass} min={0} max={options.partialImages.max} value={params.partialImages} disabled={!params.stream} onChange={(e) => set('partialImages', Number(e.target.value))} />
+          </Field>
+        )}
+      </div>
+      {options.partialImages && (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" checked={params.stream} onChange={(e) => set('stream', e.target.checked)} />
+          <span>
+            Stream
+            <span className="block text-xs text-zinc-500">
+              {params.stream && params.n > 1 ? `${params.n} parallel streams, one per image, so every tile fills live.` : 'Show partial images as they arrive.'}
+            </span>
+          </span>
+        </label>
+      )}
+      {props.offline && (
+        <fieldset className="rounded-md border border-dashed border-zinc-300 p-2 dark:border-zinc-700">
+          <legend className="px-1 text-xs text-zinc-500">Offline API simulation</legend>
+          <div className="grid grid-cols-2 gap-2">
+            <Select label="Simulate" value={simulate.fault || 'none'} options={['none', ...FAULTS]} onChange={(v) => setSimulate({ fault: v === 'none' ? '' : v })} />
+            <Field label="Latency (ms)" hint="per image">
+              <input
+                type="number"
+                className={inputClass}
+                min={0}
+                step={250}
+                placeholder="default"
+                value={simulate.latencyMs ?? ''}
+                onChange={(e) => setSimulate({ latencyMs: e.target.value === '' ? null : Math.max(0, Number(e.target.value)) })}
+              />
+            </Field>
+          </div>
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+import type { RunState, TileState } from '@/lib/studio/apply-event';
+import { filenameFor } from '@/lib/history/filename';
+import type { CodeTarget } from '@/lib/code/snippets';
+import { useStudio } from '@/lib/studio/params-store';
+import { CopyAsCode } from './code-dialog';
+import { ErrorAlert } from './error-alert';
+import { ResultDetails } from './result-details';
+
+const STATUS_TEXT: Record<TileState['status'], string> = {
+  waiting: 'Waiting for the first image…',
+  streaming: 'Streaming',
+  done: 'Done',
+  cancelled: 'Cancelled — the last partial image is kept',
+  failed: 'Failed',
+};
+
+/** One image of a run: the latest partial while streaming, then the final image and what came back. */
+export function RunTile({ run, tile, target }: { run: RunState; tile: TileState; target: CodeTarget }) {
+  const reuse = useStudio((s) => s.reuse);
+  const shown = tile.image ?? tile.partial;
+  const final = tile.status === 'done' && tile.image;
+  const alt = final ? tile.prompt : tile.partial ? `Partial image ${tile.partial.index + 1} of “${tile.prompt}”${tile.status === 'cancelled' ? ' (cancelled)' : ''}` : '';
+  return (
+    <figure className="space-y-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800" aria-busy={tile.status === 'waiting' || tile.status === 'streaming'}>
+      <div className="flex aspect-square items-center justify-center overflow-hidden rounded bg-[repeating-conic-gradient(#e4e4e7_0_25%,#fafafa_0_50%)] bg-[length:16px_16px] dark:bg-[repeating-conic-gradient(#27272a_0_25%,#18181b_0_50%)]">
+        {shown ? (
+          // eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes
+          <img src={shown.url} alt={alt} className={`max-h-full max-w-full object-contain ${final ? '' : 'opacity-90'}`} />
+        ) : (
+          <span className="text-xs text-zinc-500">{tile.status === 'failed' ? 'No image' : 'Waiting…'}</span>
+        )}
+      </div>
+      <figcaption className="space-y-1 text-xs">
+        <p className="flex flex-wrap gap-x-2">
+          <span className={tile.status === 'failed' ? 'text-red-600' : tile.status === 'cancelled' ? 'text-amber-600' : ''}>{STATUS_TEXT[tile.status]}</span>
+          {run.streaming && <span>{tile.partials} partial{tile.partials === 1 ? '' : 's'} received</span>}
+          {tile.latencyMs !== undefined && <span>{(tile.latencyMs / 1000).toFixed(2)} s</span>}
+        </p>
+        {tile.error && <ErrorAlert error={tile.error} />}
+        {(tile.image || tile.partial) && (
+          <div className="flex flex-wrap gap-3">
+            {shown?.blob && (
+              <a className="underline" href={shown.url} download={filenameFor(tile.prompt, shown.mime, tile.image ? '' : 'partial')}>
+                Download
+              </a>
+            )}
+            <button type="button" className="underline" onClick={() => reuse(run.fields)}>Reuse settings</button>
+            <CopyAsCode fields={run.fields} target={target} />
+          </div>
+        )}
+        {tile.image && (
+          <ResultDetails fields={run.fields} echoed={tile.echoed} width={tile.image.width} height={tile.image.height} usage={tile.usage} latencyMs={tile.latencyMs} provider={run.provider} revisedPrompt={tile.revisedPrompt} />
+        )}
+      </figcaption>
+    </figure>
+  );
+}

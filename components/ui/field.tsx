@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+
+export const inputClass =
+  'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-indigo-500 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900';
+
+/** A labelled control: the label text is the control's accessible name. */
+export function Field(props: { label: string; hint?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <label className={`block text-sm font-medium ${props.className ?? ''}`}>
+      {props.label}
+      {props.children}
+      {props.hint && <span className="mt-0.5 block text-xs font-normal text-zinc-500">{props.hint}</span>}
+    </label>
+  );
+}
+
+export function Select<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  onChange(value: T): void;
+  hint?: ReactNode;
+  disabled?: boolean;
+  /** Options shown but not choosable, with the reason in their text. */
+  disabledOptions?: Partial<Record<T, string>>;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <select className={inputClass} value={props.value} disabled={props.disabled} onChange={(e) => props.onChange(e.target.value as T)}>
+        {props.options.map((o) => (
+          <option key={o} value={o} disabled={!!props.disabledOptions?.[o]}>
+            {o}
+            {props.disabledOptions?.[o] ? ` (${props.disabledOptions[o]})` : ''}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

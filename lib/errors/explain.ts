@@ -1,0 +1,43 @@
+/**
+ * What an error means and what to do about it, in plain words: one table from codes and statuses to advice.
+ * The alert shows the code, the service's own message, and this.
+ */
+import type { GenerationError } from '../generation/events';
+
+export interface Explanation {
+  title: string;
+  advice: string;
+}
+
+const BY_CODE: Record<string, Explanation> = {
+  moderation_blocked: { title: 'Blocked by the safety system', advice: 'Rephrase the prompt (or change the reference images) and try again. With moderation "low" GPT image models filter less strictly.' },
+  content_policy_violation: { title: 'Blocked by the content policy', advice: 'Rephrase the prompt and try again.' },
+  contentFilter: { title: "Blocked by Azure's content filter", advice: 'Rephrase the prompt. Azure filters prompts and generated images; the filter level is set on the deployment.' },
+  content_filter: { title: "Blocked by Azure's content filter", advice: 'Rephrase the prompt. Azure filters prompts and generated images; the filter level is set on the deployment.' },
+  rate_limit_exceeded: { title: 'Rate limit reached', advice: 'Wait and try again; fewer images per request (n) or a lower rate helps.' },
+  insufficient_quota: { title: 'Out of credit', advice: 'The account has no quota left: check billing for this key.' },
+  invalid_api_key: { title: 'The API key was refused', advice: 'Check the key configured on the server.' },
+  unknown_parameter: { title: 'A parameter this model does not take', advice: 'Remove the named parameter or choose another model.' },
+  invalid_value: { title: 'A value is not allowed', advice: 'Pick one of the values listed in the message.' },
+  timeout: { title: 'The service took too long', advice: 'Try again; large, high-quality images take longest.' },
+  connection_error: { title: 'Could not reach the image service', advice: 'Check the network and the provider’s base URL, then try again.' },
+  stream_incomplete: { title: 'The stream ended early', advice: 'The last partial image is kept. Try again.' },
+};
+
+function byStatus(status: number): Explanation {
+  if (status === 401) return { title: 'Not authorised', advice: 'The provider refused the key: check it in the server’s environment.' };
+  if (status === 403) return { title: 'Access denied', advice: 'This key or resource may not use this model; check its permissions.' };
+  if (status === 404) return { title: 'Not found', advice: 'The model or deployment does not exist for this provider.' };
+  if (status === 429) return BY_CODE.rate_limit_exceeded;
+  if (status >= 500) return { title: 'The service had a problem', advice: 'This is on the provider’s side. Try again in a moment.' };
+  if (status >= 400) return { title: 'The request was refused', advice: 'Fix the named field and try again; your settings are kept.' };
+  return BY_CODE.connection_error;
+}
+
+export function explain(error: GenerationError): Explanation {
+  const base = (error.code && BY_CODE[error.code]) || byStatus(error.status);
+  if (error.retryAfter !== undefined && (error.status === 429 || error.code === 'rate_limit_exceeded')) {
+    return { ...base, advice: `Wait ${error.retryAfter} s (the service's Retry-After), then try again.` };
+  }
+  return base;
+}

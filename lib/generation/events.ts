@@ -1,0 +1,47 @@
+/**
+ * The events a generation sends from the server to the browser, declared once. The client folds them into
+ * its state with one switch (lib/studio/apply-event.ts). Image bytes travel as Uint8Array: React's wire
+ * format carries them as raw binary, not base64 text.
+ */
+import type { ApiErrorBody } from '../errors/api-error';
+import type { ImagesUsage } from '../cost/usage';
+
+/** What the service said it used (GPT image models echo these; dall-e does not). */
+export interface Echoed {
+  size?: string;
+  quality?: string;
+  background?: string;
+  output_format?: string;
+}
+
+export interface GenerationError extends ApiErrorBody {
+  /** HTTP status from upstream, or 0 when it could not be reached. */
+  status: number;
+  /** Seconds to wait, from Retry-After. */
+  retryAfter?: number;
+  requestId?: string;
+}
+
+export type GenerationEvent =
+  /** First event: the server-side job id (for Cancel) and how many tiles will fill. */
+  | { type: 'started'; jobId: string; tiles: number; streaming: boolean }
+  | { type: 'partial'; tile: number; partialIndex: number; bytes: Uint8Array; mime: string; at: number }
+  | {
+      type: 'completed';
+      tile: number;
+      /** The image; absent when the service answered with a URL instead (dall-e, response_format url). */
+      bytes?: Uint8Array;
+      url?: string;
+      mime: string;
+      width: number;
+      height: number;
+      echoed: Echoed;
+      /** For a stream, this image's usage; for a batch, the whole request's usage on tile 0. */
+      usage: ImagesUsage | null;
+      revisedPrompt?: string;
+      latencyMs: number;
+      at: number;
+    }
+  /** tile null: the whole request failed. */
+  | { type: 'error'; tile: number | null; error: GenerationError }
+  | { type: 'cancelled'; tile: number | null };

@@ -1,0 +1,75 @@
+import 'server-only';
+/**
+ * A generation from validated fields to a stream of GenerationEvents. Streaming with n > 1 runs n single-image
+ * streams side by side so every tile fills live (the API's own n > 1 stream does not say which image a
+ * partial belongs to); without streaming, one request with n.
+ */
+import { checkImageRequest } from '../models/validate';
+import type { ProviderKind } from '../providers/config';
+import { createClient } from '../providers/client';
+import { findProvider } from '../providers/server';
+import type { Fault } from '../offline/faults';
+import type { GenerationError, GenerationEvent } from './events';
+import { cancelJob, endJob, startJob } from './jobs';
+import { toWireParams } from './sdk-params';
+import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions } from './upstream';
+
+export interface GenerationInput {
+  provider: ProviderKind;
+  fields: Record<string, unknown>;
+  /** The offline API's simulation controls; ignored for real providers. */
+  simulate?: { fault?: Fault; latencyMs?: number };
+}
+
+export type StartResult = { ok: true; events: ReadableStream<GenerationEvent> } | { ok: false; error: GenerationError };
+
+function refuse(message: string, param: string | null, code: string): StartResult {
+  return { ok: false, error: { status: 400, message, type: 'invalid_request_error', param, code } };
+}
+
+export function startGeneration(input: GenerationInput): StartResult {
+  const provider = findProvider(input.provider);
+  if (!provider) return refuse(`Provider '${String(input.provider)}' is not configured on this server.`, 'provider', 'invalid_value');
+  const checked = checkImageRequest('generate', input.fields, { narrowing: provider.narrowing, models: provider.models });
+  if (!checked.ok) return { ok: false, error: { ...checked.error.toBody().error, status: checked.error.status } };
+  const req = checked.request;
+  const params = toWireParams(req);
+  const client = createClient(provider, req.model);
+
+  const headers: Record<string, string> = {};
+  if (provider.id === 'offline' && input.simulate) {
+    if (input.simulate.fault) headers['x-offline-fault'] = input.simulate.fault;
+    if (input.simulate.latencyMs !== undefined) headers['x-offline-latency-ms'] = String(input.simulate.latencyMs);
+  }
+
+  const job = startJob();
+  const opts: CallOptions = { signal: job.signal, headers };
+  let closed = false;
+
+  const events = new ReadableStream<GenerationEvent>({
+    async start(controller) {
+      const emit = (e: GenerationEvent) => {
+        if (!closed) controller.enqueue(e);
+      };
+      emit({ type: 'started', jobId: job.id, tiles: req.n, streaming: req.stream });
+      const settle = (tile: number | null) => (e: unknown) => {
+        const error = e instanceof StreamFailure ? e.failure : toGenerationError(e);
+        emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
+      };
+      if (req.stream) {
+        await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, params, tile, opts, emit).catch(settle(tile))));
+      } else {
+        await batch(client, params, opts, emit).catch(settle(null));
+      }
+      endJob(job.id);
+      if (!closed) controller.close();
+      closed = true;
+    },
+    cancel() {
+      // The browser went away (tab closed, full navigation): stop paying for images nobody will see.
+      closed = true;
+      cancelJob(job.id);
+    },
+  });
+  return { ok: true, events };
+}

@@ -1,0 +1,137 @@
+import 'server-only';
+/**
+ * Calls to the image APIs through the provider's `openai` SDK client, turned into GenerationEvents.
+ * Streams are read with `.asResponse()` and eventsource-parser, not the SDK's iterator, whose decoder
+ * rescans its buffer on every chunk (quadratic in a multi-MB record; design.md has the figures).
+ */
+import OpenAI from 'openai';
+import { createParser } from 'eventsource-parser';
+import type { ImagesUsage } from '../cost/usage';
+import { sniffImage } from '../images/sniff';
+import type { WireParams } from './sdk-params';
+import type { Echoed, GenerationError, GenerationEvent } from './events';
+
+export interface CallOptions {
+  signal: AbortSignal;
+  /** Extra request headers (the offline API's simulation controls). */
+  headers?: Record<string, string>;
+}
+
+type Emit = (event: GenerationEvent) => void;
+
+function bytesOf(b64: string): Uint8Array {
+  const buf = Buffer.from(b64, 'base64');
+  // A plain Uint8Array view over the same memory: no copy, and React serialises it as binary.
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function mimeOf(bytes: Uint8Array): { mime: string; width: number; height: number } {
+  const info = sniffImage(bytes);
+  return info ? { mime: `image/${info.type}`, width: info.width, height: info.height } : { mime: 'application/octet-stream', width: 0, height: 0 };
+}
+
+/** Any failure as a GenerationError a person can act on; null when it was the user's own cancel. */
+export function toGenerationError(e: unknown): GenerationError | null {
+  if (e instanceof OpenAI.APIUserAbortError) return null;
+  if (e instanceof OpenAI.APIConnectionTimeoutError) {
+    return { status: 0, message: 'The image service did not answer in time.', type: 'timeout', param: null, code: 'timeout' };
+  }
+  if (e instanceof OpenAI.APIConnectionError) {
+    return { status: 0, message: `Could not reach the image service: ${e.cause instanceof Error ? e.cause.message : e.message}`, type: 'connection_error', param: null, code: 'connection_error' };
+  }
+  if (e instanceof OpenAI.APIError) {
+    const inner = (e.error ?? {}) as { message?: string; type?: string; param?: string | null; code?: string | number | null };
+    const retry = e.headers?.get?.('retry-after');
+    return {
+      status: e.status ?? 0,
+      message: inner.message ?? e.message,
+      type: inner.type ?? 'api_error',
+      param: inner.param ?? null,
+      code: inner.code === undefined || inner.code === null ? null : String(inner.code),
+      retryAfter: retry && /^\d+$/.test(retry) ? Number(retry) : undefined,
+      requestId: e.requestID ?? undefined,
+    };
+  }
+  if (e instanceof Error && e.name === 'AbortError') return null;
+  return { status: 0, message: e instanceof Error ? e.message : String(e), type: 'connection_error', param: null, code: 'connection_error' };
+}
+
+/** One streamed image (n = 1) into `tile`: partial events as they arrive, then the completed one. */
+export async function streamOne(client: OpenAI, params: WireParams, tile: number, opts: CallOptions, emit: Emit): Promise<void> {
+  const started = performance.now();
+  const response = await client.images
+    .generate({ ...(params as unknown as OpenAI.ImageGenerateParamsStreaming), n: 1, stream: true }, { signal: opts.signal, headers: opts.headers, maxRetries: 0 })
+    .asResponse();
+  let failure: GenerationError | null = null;
+  let completed = false;
+  const parser = createParser({
+    onEvent(message) {
+      if (message.data === '[DONE]') return;
+      const data = JSON.parse(message.data) as Record<string, unknown> & { type?: string };
+      const type = data.type ?? message.event ?? '';
+      if (data.error || type === 'error') {
+        const err = (data.error ?? data) as Partial<GenerationError>;
+        failure = { status: response.status, message: err.message ?? 'The stream reported an error.', type: err.type ?? 'stream_error', param: err.param ?? null, code: err.code ? String(err.code) : null };
+        return;
+      }
+      if (type.endsWith('.partial_image')) {
+        const bytes = bytesOf(data.b64_json as string);
+        emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at: Date.now() });
+      } else if (type.endsWith('.completed')) {
+        const bytes = bytesOf(data.b64_json as string);
+        const { mime, width, height } = mimeOf(bytes);
+        const echoed: Echoed = { size: data.size as string, quality: data.quality as string, background: data.background as string, output_format: data.output_format as string };
+        completed = true;
+        emit({ type: 'completed', tile, bytes, mime, width, height, echoed, usage: (data.usage as ImagesUsage) ?? null, latencyMs: Math.round(performance.now() - started), at: Date.now() });
+      }
+    },
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parser.feed(decoder.decode(value, { stream: true }));
+    }
+  } catch (e) {
+    if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
+    throw new OpenAI.APIConnectionError({ message: 'The image stream was cut off before the image was complete.', cause: e as Error });
+  }
+  if (failure) throw new StreamFailure(failure);
+  if (!completed) {
+    if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
+    throw new StreamFailure({ status: response.status, message: 'The image stream ended before the final image arrived.', type: 'stream_error', param: null, code: 'stream_incomplete' });
+  }
+}
+
+/** An `error` event inside a 200 stream. */
+export class StreamFailure extends Error {
+  constructor(readonly failure: GenerationError) {
+    super(failure.message);
+  }
+}
+
+/** One request for all n images, answered at once: a completed event per image. */
+export async function batch(client: OpenAI, params: WireParams, opts: CallOptions, emit: Emit): Promise<void> {
+  const started = performance.now();
+  const res = await client.images.generate(params as unknown as OpenAI.ImageGenerateParamsNonStreaming, { signal: opts.signal, headers: opts.headers, maxRetries: 0 });
+  const echoed: Echoed = { size: res.size, quality: res.quality, background: res.background, output_format: res.output_format };
+  const latencyMs = Math.round(performance.now() - started);
+  (res.data ?? []).forEach((item, tile) => {
+    const common = { type: 'completed' as const, tile, echoed, revisedPrompt: item.revised_prompt, latencyMs, at: Date.now() };
+    const usage = tile === 0 ? ((res.usage as ImagesUsage | undefined) ?? null) : null;
+    // dall-e with response_format url: the browser loads the URL itself; the server fetches nothing.
+    if (!item.b64_json) {
+      if (item.url) emit({ ...common, url: item.url, mime: '', width: 0, height: 0, usage });
+      return;
+    }
+    const bytes = bytesOf(item.b64_json);
+    const { mime, width, height } = mimeOf(bytes);
+    emit({
+      type: 'completed', tile, bytes, mime, width, height, echoed,
+      usage: tile === 0 ? ((res.usage as ImagesUsage | undefined) ?? null) : null,
+      revisedPrompt: item.revised_prompt, latencyMs, at: Date.now(),
+    });
+  });
+}

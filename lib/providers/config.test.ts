@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { MODEL_IDS } from '../models/registry';
+import { DEFAULT_AZURE_API_VERSION, defaultProvider, offlineBaseURL, parseDeployments, providersFromEnv, type Env } from './config';
+
+const AZURE: Env = {
+  AZURE_OPENAI_ENDPOINT: 'https://my-resource.openai.azure.com/',
+  AZURE_OPENAI_API_KEY: 'azure-key-SECRET-5678',
+  AZURE_OPENAI_DEPLOYMENTS: 'gpt-image-1=img1, dall-e-3 = dalle3',
+};
+const ids = (env: Env) => providersFromEnv(env).map((p) => p.id);
+
+describe('providersFromEnv: offline', () => {
+  it('offers only the offline API with an empty environment, as the default, with gpt-image-2', () => {
+    const providers = providersFromEnv({});
+    expect(providers).toHaveLength(1);
+    expect(providers[0]).toMatchObject({ id: 'offline', defaultModel: 'gpt-image-2', baseURL: 'http://127.0.0.1:3000/api/offline/v1' });
+    expect(providers[0].models).toEqual(MODEL_IDS);
+    expect(providers[0].narrowing).toBeUndefined();
+    expect(defaultProvider(providers, {})?.id).toBe('offline');
+  });
+
+  it('follows PORT and OFFLINE_BASE_URL', () => {
+    expect(offlineBaseURL({ PORT: '4123' })).toBe('http://127.0.0.1:4123/api/offline/v1');
+    expect(offlineBaseURL({ PORT: '4123', OFFLINE_BASE_URL: 'http://emu:9/v1' })).toBe('http://emu:9/v1');
+  });
+
+  it.each(['1', 'true'])('removes offline with OFFLINE_API_DISABLED=%s', (v) => {
+    expect(ids({ OFFLINE_API_DISABLED: v })).toEqual([]);
+    expect(ids({ OFFLINE_API_DISABLED: v, OPENAI_API_KEY: 'sk-x' })).toEqual(['openai']);
+  });
+
+  it('keeps offline with OFFLINE_API_DISABLED=0', () => {
+    expect(ids({ OFFLINE_API_DISABLED: '0' })).toEqual(['offline']);
+  });
+});
+
+describe('providersFromEnv: OpenAI', () => {
+  it('puts OpenAI first and makes it the default when OPENAI_API_KEY is set', () => {
+    const env = { OPENAI_API_KEY: 'sk-test' };
+    const providers = providersFromEnv(env);
+    expect(providers.map((p) => p.id)).toEqual(['openai', 'offline']);
+    expect(providers[0]).toMatchObject({ baseURL: 'https://api.openai.com/v1', defaultModel: 'gpt-image-2' });
+    expect(defaultProvider(providers, env)?.id).toBe('openai');
+  });
+
+  it('ignores an empty key', () => {
+    expect(ids({ OPENAI_API_KEY: '' })).toEqual(['offline']);
+  });
+
+  it('narrows to OPENAI_MODELS and defaults to its first model when gpt-image-2 is absent', () => {
+    const [openai] = providersFromEnv({ OPENAI_API_KEY: 'sk', OPENAI_MODELS: 'dall-e-3, gpt-image-1' });
+    expect(openai.models).toEqual(['dall-e-3', 'gpt-image-1']);
+    expect(openai.defaultModel).toBe('dall-e-3');
+  });
+
+  it('refuses an unknown model in OPENAI_MODELS, naming it', () => {
+    expect(() => providersFromEnv({ OPENAI_API_KEY: 'sk', OPENAI_MODELS: 'gpt-image-1,gpt-5' })).toThrow(/OPENAI_MODELS: unknown model 'gpt-5'/);
+  });
+
+  it('takes OPENAI_BASE_URL', () => {
+    expect(providersFromEnv({ OPENAI_API_KEY: 'sk', OPENAI_BASE_URL: 'https://proxy/v1' })[0].baseURL).toBe('https://proxy/v1');
+  });
+});
+
+describe('providersFromEnv: Azure', () => {
+  it('builds the provider from endpoint, key and deployments', () => {
+    const azure = providersFromEnv(AZURE).find((p) => p.id === 'azure')!;
+    expect(azure).toMatchObject({
+      baseURL: 'https://my-resource.openai.azure.com/openai',
+      models: ['gpt-image-1', 'dall-e-3'],
+      defaultModel: 'gpt-image-1',
+      deployments: { 'gpt-image-1': 'img1', 'dall-e-3': 'dalle3' },
+      apiVersion: '2025-04-01-preview',
+    });
+    expect(DEFAULT_AZURE_API_VERSION).toBe('2025-04-01-preview');
+  });
+
+  it('takes no webp on Azure', () => {
+    expect(providersFromEnv(AZURE).find((p) => p.id === 'azure')!.narrowing).toEqual({ excludeOutputFormats: ['webp'] });
+  });
+
+  it('takes OPENAI_API_VERSION', () => {
+    expect(providersFromEnv({ ...AZURE, OPENAI_API_VERSION: '2025-06-01-preview' })[0].apiVersion).toBe('2025-06-01-preview');
+  });
+
+  it('needs both endpoint and key', () => {
+    expect(ids({ ...AZURE, AZURE_OPENAI_API_KEY: undefined })).toEqual(['offline']);
+    expect(ids({ ...AZURE, AZURE_OPENAI_ENDPOINT: '' })).toEqual(['offline']);
+  });
+
+  it('refuses endpoint and key without deployments, explaining the format', () => {
+    expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: undefined })).toThrow(/AZURE_OPENAI_DEPLOYMENTS is empty.*model=deployment/);
+    expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: ' , ' })).toThrow(/is empty/);
+  });
+});
+
+describe('parseDeployments', () => {
+  it('reads model=deployment pairs, trimming, and resolves aliases', () => {
+    expect(parseDeployments(' gpt-image-2-2026-04-21 = img2 ,dall-e-2=d2,')).toEqual({ 'gpt-image-2': 'img2', 'dall-e-2': 'd2' });
+    expect(parseDeployments(undefined)).toEqual({});
+  });
+
+  it.each(['gpt-image-1', 'gpt-image-1=', '=img1', 'gpt-5=img5', 'gpt-image-1=a=b', 'gpt-image-1:img1'])('refuses %j with a clear error', (bad) => {
+    expect(() => parseDeployments(bad)).toThrow(new RegExp(`AZURE_OPENAI_DEPLOYMENTS: '${bad}' is not model=deployment with a known model \\(gpt-image-2, `));
+  });
+});
+
+describe('gateway and DEFAULT_PROVIDER', () => {
+  const all: Env = {
+    OPENAI_API_KEY: 'sk-openai-SECRET-1234',
+    ...AZURE,
+    GATEWAY_BASE_URL: 'https://gw.example/v1',
+    GATEWAY_API_KEY: 'gw-key-SECRET-9999',
+    GATEWAY_NAME: 'My gateway',
+    GATEWAY_MODELS: 'gpt-image-1.5',
+    OFFLINE_API_KEY: 'offline-key-SECRET-0000',
+  };
+
+  it('orders providers openai, azure, gateway, offline', () => {
+    expect(ids(all)).toEqual(['openai', 'azure', 'gateway', 'offline']);
+    expect(providersFromEnv(all)[2]).toMatchObject({ label: 'My gateway', baseURL: 'https://gw.example/v1', models: ['gpt-image-1.5'], defaultModel: 'gpt-image-1.5' });
+  });
+
+  it('needs both gateway base URL and key', () => {
+    expect(ids({ GATEWAY_BASE_URL: 'https://gw/v1' })).toEqual(['offline']);
+  });
+
+  it.each(['offline', 'gateway', 'azure', 'openai'])('picks DEFAULT_PROVIDER=%s', (id) => {
+    expect(defaultProvider(providersFromEnv(all), { ...all, DEFAULT_PROVIDER: id })?.id).toBe(id);
+  });
+
+  it('falls back to the first provider when DEFAULT_PROVIDER names one not configured', () => {
+    const env = { OPENAI_API_KEY: 'sk', DEFAULT_PROVIDER: 'azure' };
+    expect(defaultProvider(providersFromEnv(env), env)?.id).toBe('openai');
+  });
+
+  it('gives no provider when everything is off', () => {
+    expect(defaultProvider(providersFromEnv({ OFFLINE_API_DISABLED: '1' }), {})).toBeUndefined();
+  });
+
+  it('never puts a key into ProviderInfo', () => {
+    const json = JSON.stringify(providersFromEnv(all));
+    for (const key of ['sk-openai-SECRET-1234', 'azure-key-SECRET-5678', 'gw-key-SECRET-9999', 'offline-key-SECRET-0000']) {
+      expect(json).not.toContain(key);
+    }
+    expect(json).not.toContain('SECRET');
+  });
+
+  it('never puts a key into a configuration error', () => {
+    let message = '';
+    try {
+      providersFromEnv({ ...all, AZURE_OPENAI_DEPLOYMENTS: 'gpt-image-1' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/AZURE_OPENAI_DEPLOYMENTS/);
+    expect(message).not.toContain('SECRET');
+  });
+});
