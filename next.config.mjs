@@ -2,6 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // No gzip in the app server: image bytes do not compress and gzip costs 25–55 ms per MiB on the streamed
+  // frames' path (design.md). A reverse proxy can compress static assets.
+  compress: false,
   // Lets a second build live beside the main one (benchmarks, parallel work): NEXT_DIST_DIR=.next-bench.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // sharp is a native module: load it from node_modules at run time instead of bundling it.

@@ -11,9 +11,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createParser } from 'eventsource-parser';
-import { ensureBuild, ensurePackages, root } from './setup.mjs';
+import { ensureBuild, ensurePackages, ensureTestTools, root } from './setup.mjs';
+import { benchStudio } from './bench-studio.mjs';
 
 ensurePackages();
+ensureTestTools();
 ensureBuild();
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -144,6 +146,8 @@ try {
   for (let i = 0; i < 5; i++) t4.push(await firstPartial({ model: 'gpt-image-2', prompt: `a lighthouse at dusk ${i}`, quality: 'high', size: '3840x2160', partial_images: 3 }));
   console.log(`time to first partial, gpt-image-2 high 3840x2160, 3 partials: median ${fmt(stats(t4.map((r) => r.first)).median)} (whole stream: median ${fmt(stats(t4.map((r) => r.done)).median)})`);
   await peakRss(16, { model: 'gpt-image-1', prompt: 'a lighthouse at dusk', quality: 'high', size: '1536x1024' });
+  console.log('\nstudio, in Chromium:');
+  await benchStudio(`http://127.0.0.1:${PORT}`);
 } finally {
   stop();
 }

@@ -35,7 +35,7 @@ function newest(dir) {
 
 /** Build unless a build newer than every source file exists. */
 export function ensureBuild() {
-  const id = join(root, '.next', 'BUILD_ID');
+  const id = join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const sources = ['app', 'components', 'lib', 'public'].filter((d) => existsSync(join(root, d)));
   const files = ['next.config.mjs', 'package.json', 'postcss.config.mjs', 'tsconfig.json'].map((f) => statSync(join(root, f)).mtimeMs);
   const latest = Math.max(...sources.map((d) => newest(join(root, d))), ...files);

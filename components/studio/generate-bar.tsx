@@ -9,7 +9,8 @@ export function GenerateBar(props: { disabled: boolean; reason?: string; onGener
   const partials = useGallery((s) => (active ? active.tiles.reduce((n, k) => n + (s.tiles[k]?.partials ?? 0), 0) : 0));
   const finished = useGallery((s) => (active ? active.tiles.filter((k) => s.tiles[k]?.status === 'done').length : 0));
   return (
-    <div className="space-y-2">
+    // Sticky at the bottom of the controls column: the primary action stays in reach on a laptop screen.
+    <div className="sticky bottom-0 space-y-2 border-t border-zinc-200 bg-white/95 py-2 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
       {props.children}
       {active ? (
         <button type="button" className="w-full rounded-md bg-zinc-800 px-4 py-2 font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900" onClick={() => cancelGeneration(active.id)}>

@@ -26,7 +26,7 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
       <div className="flex aspect-square items-center justify-center overflow-hidden rounded bg-[repeating-conic-gradient(#e4e4e7_0_25%,#fafafa_0_50%)] bg-[length:16px_16px] dark:bg-[repeating-conic-gradient(#27272a_0_25%,#18181b_0_50%)]">
         {shown ? (
           // eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes
-          <img src={shown.url} alt={alt} className={`max-h-full max-w-full object-contain ${final ? '' : 'opacity-90'}`} />
+          <img src={shown.url} alt={alt} data-emitted-at={tile.partial?.at} className={`max-h-full max-w-full object-contain ${final ? '' : 'opacity-90'}`} />
         ) : (
           <span className="text-xs text-zinc-500">{tile.status === 'failed' ? 'No image' : 'Waiting…'}</span>
         )}

@@ -36,7 +36,8 @@ function byStatus(status: number): Explanation {
 
 export function explain(error: GenerationError): Explanation {
   const base = (error.code && BY_CODE[error.code]) || byStatus(error.status);
-  if (error.retryAfter !== undefined && (error.status === 429 || error.code === 'rate_limit_exceeded')) {
+  // Only a rate limit passes with time: a 429 for an exhausted quota (insufficient_quota) keeps its own advice.
+  if (error.retryAfter !== undefined && base === BY_CODE.rate_limit_exceeded) {
     return { ...base, advice: `Wait ${error.retryAfter} s (the service's Retry-After), then try again.` };
   }
   return base;

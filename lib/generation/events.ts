@@ -25,6 +25,7 @@ export interface GenerationError extends ApiErrorBody {
 export type GenerationEvent =
   /** First event: the server-side job id (for Cancel) and how many tiles will fill. */
   | { type: 'started'; jobId: string; tiles: number; streaming: boolean }
+  /** `at`: epoch ms the upstream emitted it (offline API) or the server received it. */
   | { type: 'partial'; tile: number; partialIndex: number; bytes: Uint8Array; mime: string; at: number }
   | {
       type: 'completed';

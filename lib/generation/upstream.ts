@@ -64,8 +64,17 @@ export async function streamOne(client: OpenAI, params: WireParams, tile: number
     .asResponse();
   let failure: GenerationError | null = null;
   let completed = false;
+  // The offline API stamps each record with an `: emitted-at <ms>` comment (ignored by other parsers), so the
+  // relay delay can be measured end to end; other services do not, and the receive time stands in.
+  let emittedAt: number | undefined;
   const parser = createParser({
+    onComment(comment) {
+      const m = /^\s*emitted-at (\d+)/.exec(comment);
+      if (m) emittedAt = Number(m[1]);
+    },
     onEvent(message) {
+      const at = emittedAt ?? Date.now();
+      emittedAt = undefined;
       if (message.data === '[DONE]') return;
       const data = JSON.parse(message.data) as Record<string, unknown> & { type?: string };
       const type = data.type ?? message.event ?? '';
@@ -76,13 +85,13 @@ export async function streamOne(client: OpenAI, params: WireParams, tile: number
       }
       if (type.endsWith('.partial_image')) {
         const bytes = bytesOf(data.b64_json as string);
-        emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at: Date.now() });
+        emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at });
       } else if (type.endsWith('.completed')) {
         const bytes = bytesOf(data.b64_json as string);
         const { mime, width, height } = mimeOf(bytes);
         const echoed: Echoed = { size: data.size as string, quality: data.quality as string, background: data.background as string, output_format: data.output_format as string };
         completed = true;
-        emit({ type: 'completed', tile, bytes, mime, width, height, echoed, usage: (data.usage as ImagesUsage) ?? null, latencyMs: Math.round(performance.now() - started), at: Date.now() });
+        emit({ type: 'completed', tile, bytes, mime, width, height, echoed, usage: (data.usage as ImagesUsage) ?? null, latencyMs: Math.round(performance.now() - started), at });
       }
     },
   });

@@ -41,6 +41,8 @@ export function customSizeProblem(dims: Dimensions, rule: CustomSizeRule): strin
 /** Snap a wished-for size into the custom rule: multiples, edge, pixel count and aspect. Used by the UI and `auto`. */
 export function snapCustomSize(dims: Dimensions, rule: CustomSizeRule): Dimensions {
   let { width, height } = dims;
+  // Empty or nonsense input (a cleared field) starts from a square.
+  if (!(width > 0 && height > 0)) width = height = 1024;
   const aspect = Math.min(Math.max(width / height, 1 / rule.maxAspect), rule.maxAspect);
   // Keep the aspect, bring the area into range, then round to the multiple.
   let area = Math.min(Math.max(width * height, rule.minPixels), rule.maxPixels);

@@ -14,6 +14,7 @@ import { imagesUsage, type ImagesUsage } from '../cost/usage';
 import type { TokenQuality } from '../cost/tokens';
 import { checkAuth, type Flavor } from './auth';
 import { readBody } from './body';
+import { checkDecodable } from './decode';
 import { contentFilterError, faultFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
 import { CORS_HEADERS, errorResponse, jsonResponse, requestId, toApiError } from './http';
 import { renderEdit, renderGeneration, renderVariation, type EncodeOptions } from './render';
@@ -157,15 +158,9 @@ function answerStream(p: Plan, id: string, latency: number, fault: Fault | null,
             controller.enqueue(encoder.encode(sseRecord(`${prefix}.partial_image`, {
               b64_json: bytes.toString('base64'), created_at: Math.floor(Date.now() / 1000), ...echo(p), partial_image_index: k,
             })));
-            if (fault === 'stream_cut') {
-              controller.error(new Error('offline API: simulated stream cut'));
-              return;
-            }
+            if (fault === 'stream_cut') return cut(controller);
           }
-          if (fault === 'stream_cut') {
-            controller.error(new Error('offline API: simulated stream cut'));
-            return;
-          }
+          if (fault === 'stream_cut') return cut(controller);
           const [bytes] = await Promise.all([render(p, i, p.detail), sleep(latency / steps, signal)]);
           if (cancelled) return;
           controller.enqueue(encoder.encode(sseRecord(`${prefix}.completed`, {
@@ -190,13 +185,24 @@ function answerStream(p: Plan, id: string, latency: number, fault: Fault | null,
   });
 }
 
+/**
+ * Drop the connection after what was sent so far has left. Erroring a ReadableStream discards the chunks still
+ * in its queue, so wait until the server has taken them (and a moment to write them), or the client would see
+ * the cut before the partial image it is meant to receive first.
+ */
+async function cut(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+  for (let i = 0; i < 400 && (controller.desiredSize ?? 1) < 1; i++) await sleep(5);
+  await sleep(50);
+  controller.error(new Error('offline API: simulated stream cut'));
+}
+
 /** Send the first half of a JSON answer, then drop the connection. */
 async function cutShort(answer: Response): Promise<Response> {
   const bytes = new Uint8Array(await answer.arrayBuffer());
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(bytes.subarray(0, bytes.length >> 1));
-      controller.error(new Error('offline API: simulated connection cut'));
+      void cut(controller);
     },
   });
   return new Response(body, { status: answer.status, headers: answer.headers });
@@ -240,6 +246,7 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
       const uploads = body.files.filter((f) => f.field === 'image' || f.field === 'image[]');
       const maskUpload = body.files.find((f) => f.field === 'mask');
       ({ images, mask } = validateImageFiles(caps, uploads, maskUpload, req.model));
+      await checkDecodable(images, mask);
     }
     const p = plan(req, caps, images, mask);
 

@@ -44,10 +44,9 @@ describe('wrap', () => {
     expect(wrap('   ', 10, 3)).toEqual([]);
   });
 
-  // Known bug (reported, lib/offline is not ours to change): a word longer than a line is cut to the line
-  // length and the rest is dropped, with no "..." when the lines are not all used. This test flips to a
-  // failure once wrap() is fixed; then drop `.fails`.
-  it.fails('loses no text silently: either every character is kept or the output ends with ...', () => {
+  // A word longer than a line used to be cut to the line length with the rest dropped and no "..."
+  // (fixed in wrap(): long words are broken across lines).
+  it('loses no text silently: either every character is kept or the output ends with ...', () => {
     const text = 'supercalifragilistic is long';
     const lines = wrap(text, 10, 3); // today: ['supercalif', 'is long']
     const shown = lines.join(' ');

@@ -86,9 +86,19 @@ export function textPath(text: string, x: number, y: number, scale: number): str
   return d;
 }
 
+/** `word` in pieces of at most `size` characters (code points). */
+function chunks(word: string, size: number): string[] {
+  const chars = [...word];
+  if (chars.length <= size) return [word];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
+  return out;
+}
+
 /** Break `text` into lines of at most `perLine` characters, at spaces where possible. */
 export function wrap(text: string, perLine: number, maxLines: number): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  // A word longer than a line is broken across lines rather than cut, so no text is lost without a '...'.
+  const words = text.replace(/\s+/g, ' ').trim().split(' ').flatMap((w) => chunks(w, perLine));
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
@@ -98,7 +108,7 @@ export function wrap(text: string, perLine: number, maxLines: number): string[] 
       continue;
     }
     if (line) lines.push(line);
-    line = [...word].length > perLine ? [...word].slice(0, perLine).join('') : word;
+    line = word;
     if (lines.length >= maxLines) break;
   }
   if (line && lines.length < maxLines) lines.push(line);

@@ -79,17 +79,24 @@ export async function renderEdit(spec: SceneSpec, inputs: EditInputs, detail: nu
   );
   const overlay = Buffer.from(sceneSvg({ ...spec, transparent: true }));
   const layers = [{ input: overlay, left: 0, top: 0 }, ...thumbs];
-  const tinted = enc.transparent
-    ? sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
-    : sharp(base, { raw: { width, height, channels: 4 } }).modulate({ hue: Math.round(60 + rand() * 240), saturation: 1.3 });
+  const raw = { width, height, channels: 4 } as const;
+  let tinted: Sharp;
+  if (enc.transparent) {
+    tinted = sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } });
+  } else {
+    // The recoloured first image sits on the prompt's opaque scene, so its transparent parts get new content
+    // too: dall-e-2 without a mask edits exactly there. (sharp takes one composite() per pipeline, hence raw.)
+    const recoloured = await sharp(base, { raw }).modulate({ hue: Math.round(60 + rand() * 240), saturation: 1.3 }).raw().toBuffer();
+    const backdrop = sharp(Buffer.from(sceneSvg({ ...spec, transparent: false })), { density: 72 }).composite([{ input: recoloured, raw }]);
+    tinted = sharp(await backdrop.ensureAlpha().raw().toBuffer(), { raw });
+  }
   let fresh = await tinted.composite(layers).ensureAlpha().raw().toBuffer();
   if (detail < 1) {
     const { w, h } = renderSize(width, height, detail);
-    fresh = await sharp(fresh, { raw: { width, height, channels: 4 } })
-      .resize(w, h, { fit: 'fill' })
-      .resize(width, height, { kernel: 'nearest', fit: 'fill' })
-      .raw()
-      .toBuffer();
+    // sharp keeps only the last resize() of a pipeline: materialise the small copy before the blocky upscale,
+    // or low quality and partial images come out identical to the final one.
+    const small = await sharp(fresh, { raw }).resize(w, h, { fit: 'fill' }).raw().toBuffer();
+    fresh = await sharp(small, { raw: { width: w, height: h, channels: 4 } }).resize(width, height, { kernel: 'nearest', fit: 'fill' }).raw().toBuffer();
   }
 
   let alpha: Buffer | null = null;

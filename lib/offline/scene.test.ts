@@ -25,9 +25,8 @@ describe('promptColours', () => {
     expect(promptColours('a bored reddish greenhouse')).toEqual([]);
   });
 
-  // Known bug (reported): COLOUR_WORDS is a plain object, so "constructor" finds Object.prototype.constructor
-  // and a function ends up as an SVG fill. Flips to failing once scene.ts is fixed; then drop `.fails`.
-  it.fails('ignores words that are Object.prototype keys, like "constructor"', () => {
+  // COLOUR_WORDS is a plain object: "constructor" used to find Object.prototype.constructor (fixed in scene.ts).
+  it('ignores words that are Object.prototype keys, like "constructor"', () => {
     expect(promptColours('a constructor in red')).toEqual(['#e53935']);
   });
 });

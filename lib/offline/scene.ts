@@ -40,11 +40,15 @@ function hsl(h: number, s: number, l: number): string {
 
 export function promptColours(prompt: string): string[] {
   const words = prompt.toLowerCase().match(/[a-z]+/g) ?? [];
-  return [...new Set(words.map((w) => COLOUR_WORDS[w]).filter(Boolean))];
+  // Own keys only: 'constructor' or '__proto__' in a prompt must not find Object.prototype's members.
+  return [...new Set(words.filter((w) => Object.hasOwn(COLOUR_WORDS, w)).map((w) => COLOUR_WORDS[w]))];
 }
 
+/** Characters XML 1.0 forbids even escaped (controls, U+FFFE/FFFF, lone surrogates): librsvg refuses the SVG. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 function escapeXml(s: string): string {
-  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+  return s.replace(NOT_XML, '').replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }
 
 /** The scene as an SVG document of `spec.width`×`spec.height` user units, rendered at `outW`×`outH` pixels. */

@@ -24,7 +24,7 @@ export interface TileState {
   prompt: string;
   status: TileStatus;
   /** The latest partial image while streaming; kept when the run is cancelled or fails. */
-  partial?: TileImage & { index: number };
+  partial?: TileImage & { index: number; at?: number };
   partials: number;
   image?: TileImage;
   echoed?: Echoed;
@@ -114,7 +114,7 @@ export function applyEvent(state: GalleryState, runId: string, event: Generation
       if (FINISHED.includes(tile.status)) return next;
       if (tile.partial) urls.revoke(tile.partial.url);
       const blob = new Blob([event.bytes as BlobPart], { type: event.mime });
-      const partial = { url: urls.create(blob), mime: event.mime, width: 0, height: 0, blob, index: event.partialIndex };
+      const partial = { url: urls.create(blob), mime: event.mime, width: 0, height: 0, blob, index: event.partialIndex, at: event.at };
       return putTile(next, {
         ...tile,
         status: 'streaming',
@@ -125,6 +125,8 @@ export function applyEvent(state: GalleryState, runId: string, event: Generation
     }
     case 'completed': {
       const [next, tile] = ensureTile(state, run, event.tile);
+      // Late or repeated: a finished tile keeps what it has (and its URLs stay owned by it).
+      if (FINISHED.includes(tile.status)) return next;
       if (tile.partial) urls.revoke(tile.partial.url);
       let image: TileImage;
       if (event.bytes) {
@@ -158,6 +160,7 @@ export function applyEvent(state: GalleryState, runId: string, event: Generation
         return settleRun(next, runId, now);
       }
       const [next, tile] = ensureTile(state, run, event.tile);
+      if (FINISHED.includes(tile.status)) return next;
       return settleRun(putTile(next, { ...tile, status: 'failed', error: event.error }), runId, now);
     }
     case 'cancelled': {

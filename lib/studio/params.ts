@@ -83,7 +83,7 @@ export function normalizeParams(p: StudioParams, o: ControlOptions): StudioParam
     responseFormat: pick(p.responseFormat, o.responseFormats, 'b64_json'),
     inputFidelity: pick(p.inputFidelity, o.inputFidelity, o.defaults.inputFidelity),
     stream: !!o.partialImages && p.stream,
-    partialImages: o.partialImages ? Math.min(o.partialImages.max, Math.max(o.partialImages.min, p.partialImages)) : 0,
+    partialImages: o.partialImages ? Math.min(o.partialImages.max, Math.max(o.partialImages.min, Math.round(p.partialImages))) : 0,
   };
 }
 

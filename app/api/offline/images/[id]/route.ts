@@ -1,6 +1,6 @@
 import { getImage } from '@/lib/offline/url-store';
 import { MIME } from '@/lib/images/sniff';
-import { notFound } from '@/lib/offline/not-found';
+import { methodNotAllowed, notFound } from '@/lib/offline/not-found';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,3 +17,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
     },
   });
 }
+
+export const POST = methodNotAllowed('GET');
+export const PUT = POST;
+export const DELETE = POST;
+export const PATCH = POST;

@@ -1,5 +1,6 @@
 import { checkAuth } from '@/lib/offline/auth';
 import { errorResponse, jsonResponse, preflight, requestId, toApiError } from '@/lib/offline/http';
+import { methodNotAllowed } from '@/lib/offline/not-found';
 import { MODELS } from '@/lib/models/registry';
 
 export const dynamic = 'force-dynamic';
@@ -17,3 +18,7 @@ export function GET(request: Request) {
 }
 
 export const OPTIONS = preflight;
+export const POST = methodNotAllowed('GET');
+export const PUT = POST;
+export const DELETE = POST;
+export const PATCH = POST;

@@ -1,5 +1,6 @@
 import { handleImages } from '@/lib/offline/images';
 import { preflight } from '@/lib/offline/http';
+import { methodNotAllowed } from '@/lib/offline/not-found';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,3 +9,7 @@ export function POST(request: Request) {
 }
 
 export const OPTIONS = preflight;
+export const GET = methodNotAllowed('POST');
+export const PUT = GET;
+export const DELETE = GET;
+export const PATCH = GET;

@@ -1,5 +1,5 @@
 import { handleImages, type ImagesOperation } from '@/lib/offline/images';
-import { notFound } from '@/lib/offline/not-found';
+import { methodNotAllowed, notFound } from '@/lib/offline/not-found';
 import { preflight } from '@/lib/offline/http';
 
 export const dynamic = 'force-dynamic';
@@ -14,3 +14,13 @@ export async function POST(request: Request, ctx: { params: Promise<{ deployment
 }
 
 export const OPTIONS = preflight;
+
+const wrongMethod = methodNotAllowed('POST');
+
+/** Other methods: 405 on a real operation, 404 on an unknown one (as POST does). */
+export async function GET(request: Request, ctx: { params: Promise<{ deployment: string; operation: string }> }) {
+  return OPERATIONS.includes((await ctx.params).operation) ? wrongMethod(request) : notFound(request);
+}
+export const PUT = GET;
+export const DELETE = GET;
+export const PATCH = GET;

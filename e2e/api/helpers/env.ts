@@ -1,0 +1,76 @@
+/**
+ * Where the offline API under test lives, and SDK clients pointed at it. Base URL from playwright.config.ts
+ * (E2E_PORT). Clients can check every request they send against the spec (CreateImageRequest for
+ * generations, CreateImageEditRequest for edits) before it leaves, collecting problems for `expectValidRequests`.
+ */
+import { expect } from '@playwright/test';
+import OpenAI, { AzureOpenAI } from 'openai';
+import { BASE_URL } from '../../../playwright.config';
+import { formAsSpecObject, specProblems, type SchemaName } from './spec';
+
+export const BASE = BASE_URL;
+/** Azure style endpoint: `new AzureOpenAI({ endpoint: AZURE_ENDPOINT, ... })`. */
+export const AZURE_ENDPOINT = `${BASE}/api/offline`;
+/** OpenAI style base URL. */
+export const V1 = `${BASE}/api/offline/v1`;
+export const KEY = 'sk-offline-e2e-key';
+export const AZURE_API_VERSION = '2025-04-01-preview';
+export const AUTH = { authorization: `Bearer ${KEY}` } as const;
+
+const requestProblems: string[] = [];
+
+const REQUEST_SCHEMA: [RegExp, SchemaName][] = [
+  [/\/images\/generations(\?|$)/, 'CreateImageRequest'],
+  [/\/images\/edits(\?|$)/, 'CreateImageEditRequest'],
+  [/\/images\/variations(\?|$)/, 'CreateImageVariationRequest'],
+];
+
+/** A fetch that checks the SDK's request bodies against the spec, then sends them unchanged. */
+const checkingFetch: typeof fetch = async (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  const name = REQUEST_SCHEMA.find(([re]) => re.test(url))?.[1];
+  if (name && init?.body !== undefined) {
+    let value: unknown;
+    if (typeof init.body === 'string') value = JSON.parse(init.body);
+    else if (init.body instanceof FormData) value = formAsSpecObject(init.body);
+    if (value !== undefined) requestProblems.push(...specProblems(name, value).map((p) => `${url}: ${p}`));
+  }
+  return fetch(input, init);
+};
+
+/** Asserts that every request the checking clients sent so far conformed to the spec, then forgets them. */
+export function expectValidRequests(): void {
+  const problems = requestProblems.splice(0);
+  expect(problems, 'requests sent by the SDK should conform to the spec').toEqual([]);
+}
+
+interface ClientOptions {
+  /** Check requests against the spec (turn off for tests that send invalid requests on purpose). */
+  checkRequests?: boolean;
+  headers?: Record<string, string>;
+  maxRetries?: number;
+}
+
+export function openaiClient(opts: ClientOptions = {}): OpenAI {
+  return new OpenAI({
+    baseURL: V1,
+    apiKey: KEY,
+    maxRetries: opts.maxRetries ?? 0,
+    timeout: 60_000,
+    defaultHeaders: opts.headers,
+    fetch: opts.checkRequests === false ? undefined : checkingFetch,
+  });
+}
+
+export function azureClient(opts: ClientOptions & { deployment?: string; apiVersion?: string } = {}): AzureOpenAI {
+  return new AzureOpenAI({
+    endpoint: AZURE_ENDPOINT,
+    apiKey: KEY,
+    apiVersion: opts.apiVersion ?? AZURE_API_VERSION,
+    deployment: opts.deployment ?? 'gpt-image-1',
+    maxRetries: opts.maxRetries ?? 0,
+    timeout: 60_000,
+    defaultHeaders: opts.headers,
+    fetch: opts.checkRequests === false ? undefined : checkingFetch,
+  });
+}

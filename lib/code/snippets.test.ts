@@ -1,0 +1,165 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireParams } from '../generation/sdk-params';
+import { curlSnippet, nodeSnippet, pythonSnippet, type CodeTarget } from './snippets';
+
+const TARGETS: Record<CodeTarget['kind'], CodeTarget> = {
+  offline: { kind: 'offline', baseURL: 'http://localhost:3000/api/offline/v1' },
+  openai: { kind: 'openai', baseURL: 'https://api.openai.com/v1' },
+  azure: { kind: 'azure', baseURL: 'https://my-res.openai.azure.com/', apiVersion: '2025-04-01-preview', deployment: 'img-prod' },
+  gateway: { kind: 'gateway', baseURL: 'https://gw.example.com/v1/' },
+};
+const KEY_VARS = { offline: 'OPENAI_API_KEY', openai: 'OPENAI_API_KEY', azure: 'AZURE_OPENAI_API_KEY', gateway: 'GATEWAY_API_KEY' };
+const hasPython = (() => {
+  try {
+    execFileSync('python3', ['-c', 'pass']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const SNIPPETS = { curl: curlSnippet, node: nodeSnippet, python: pythonSnippet };
+
+const batch: WireParams = { model: 'gpt-image-1', prompt: "a fox's den, 'at dusk'", n: 2, size: '1536x1024', quality: 'high', output_format: 'jpeg', output_compression: 60, background: 'opaque' };
+const streaming: WireParams = { model: 'gpt-image-2', prompt: 'a lighthouse', size: '2048x1152', stream: true, partial_images: 2 };
+const urls: WireParams = { model: 'dall-e-3', prompt: 'x', size: '1024x1024', style: 'natural', response_format: 'url' };
+
+/** The `-d` argument exactly as the shell would hand it to curl. */
+function curlBody(snippet: string): string {
+  const line = snippet.split('\n').find((l) => l.trimStart().startsWith('-d '))!;
+  const arg = line.trim().replace(/^-d /, '').replace(/ \\$/, '');
+  return execFileSync('bash', ['-c', `printf %s ${arg}`], { encoding: 'utf8' });
+}
+
+const secrets = { OPENAI_API_KEY: 'sk-live-SECRET-openai', AZURE_OPENAI_API_KEY: 'SECRET-azure-key', GATEWAY_API_KEY: 'SECRET-gateway-key' };
+const saved: Record<string, string | undefined> = {};
+beforeAll(() => {
+  for (const [k, v] of Object.entries(secrets)) [saved[k], process.env[k]] = [process.env[k], v];
+});
+afterAll(() => {
+  for (const k of Object.keys(secrets)) if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k];
+});
+
+describe('the API key', () => {
+  for (const [kind, target] of Object.entries(TARGETS) as [CodeTarget['kind'], CodeTarget][]) {
+    it(`appears only as ${KEY_VARS[kind]} for ${kind}, in every language`, () => {
+      const v = KEY_VARS[kind];
+      for (const [lang, make] of Object.entries(SNIPPETS)) {
+        const code = make(target, batch);
+        for (const secret of Object.values(secrets)) expect(code, lang).not.toContain(secret);
+        expect(code, lang).not.toMatch(/sk-[A-Za-z0-9]/);
+      }
+      const auth = kind === 'azure' ? `-H "api-key: $${v}"` : `-H "Authorization: Bearer $${v}"`;
+      expect(curlSnippet(target, batch)).toContain(auth);
+      expect(nodeSnippet(target, batch)).toContain(`apiKey: process.env.${v},`);
+      expect(pythonSnippet(target, batch)).toContain(`api_key=os.environ["${v}"],`);
+    });
+  }
+
+  it('is expanded by the shell, not sent literally', () => {
+    const header = curlSnippet(TARGETS.openai, batch).split('\n')[1].trim().replace(/ \\$/, '');
+    const out = execFileSync('bash', ['-c', `printf %s ${header.replace(/^-H /, '')}`], { encoding: 'utf8', env: { ...process.env, OPENAI_API_KEY: 'from-env' } });
+    expect(out).toBe('Authorization: Bearer from-env');
+  });
+});
+
+describe('curl', () => {
+  it.each(Object.keys(TARGETS) as CodeTarget['kind'][])('sends a body that parses back to the params (%s)', (kind) => {
+    for (const p of [batch, streaming, urls]) expect(JSON.parse(curlBody(curlSnippet(TARGETS[kind], p)))).toEqual(p);
+  });
+
+  it('escapes single quotes in the prompt for the shell', () => {
+    const p = { ...batch, prompt: "it's 'quoted' \\ \"double\" $HOME `date` \n done" };
+    const body = curlBody(curlSnippet(TARGETS.openai, p));
+    expect(JSON.parse(body).prompt).toBe(p.prompt);
+  });
+
+  it('posts to the generations path of an OpenAI-style base URL, without a double slash', () => {
+    expect(curlSnippet(TARGETS.openai, batch)).toContain("curl -s -X POST 'https://api.openai.com/v1/images/generations'");
+    expect(curlSnippet(TARGETS.gateway, batch)).toContain("'https://gw.example.com/v1/images/generations'");
+  });
+
+  it('puts the Azure deployment and api-version in the URL', () => {
+    expect(curlSnippet(TARGETS.azure, batch)).toContain("'https://my-res.openai.azure.com/openai/deployments/img-prod/images/generations?api-version=2025-04-01-preview'");
+    const noDeployment = curlSnippet({ ...TARGETS.azure, deployment: undefined }, batch);
+    expect(noDeployment).toContain('/openai/deployments/gpt-image-1/images/generations?api-version=2025-04-01-preview');
+  });
+
+  it('streams with -N and writes no jq pipe', () => {
+    const code = curlSnippet(TARGETS.offline, streaming);
+    expect(code.startsWith('curl -sN -X POST')).toBe(true);
+    expect(code).not.toContain('jq');
+  });
+
+  it('decodes a batch answer to a file with the format’s extension', () => {
+    const code = curlSnippet(TARGETS.openai, batch);
+    expect(code).not.toMatch(/curl -sN/);
+    expect(code).toMatch(/\| jq -r '\.data\[0\]\.b64_json' \| base64 --decode > image\.jpg$/);
+  });
+
+  it('prints nothing to decode when the answer is a URL', () => {
+    expect(curlSnippet(TARGETS.openai, urls)).not.toContain('jq');
+  });
+});
+
+describe('Node and Python', () => {
+  let dir: string;
+  beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'snippets-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(Object.keys(TARGETS) as CodeTarget['kind'][])('writes Node that parses, passing the params as they are (%s)', (kind) => {
+    for (const p of [batch, streaming, urls]) {
+      const code = nodeSnippet(TARGETS[kind], p);
+      const file = join(dir, `${kind}.mjs`);
+      writeFileSync(file, code);
+      execFileSync(process.execPath, ['--check', file]);
+      const literal = /generate\((\{[\s\S]*?\n {2}\})\)/.exec(code)![1];
+      expect(new Function(`return ${literal}`)()).toEqual(p);
+    }
+  });
+
+  it('configures the Azure client with endpoint, api version and deployment', () => {
+    const code = nodeSnippet(TARGETS.azure, batch);
+    expect(code).toContain('new AzureOpenAI({');
+    expect(code).toContain('apiVersion: "2025-04-01-preview"');
+    expect(code).toContain('deployment: "img-prod"');
+  });
+
+  it.skipIf(!hasPython).each(Object.keys(TARGETS) as CodeTarget['kind'][])('writes Python that parses, with the params as keyword arguments (%s)', (kind) => {
+    for (const p of [batch, streaming, urls]) {
+      const code = pythonSnippet(TARGETS[kind], p);
+      const file = join(dir, `${kind}.py`);
+      writeFileSync(file, code);
+      const read = [
+        'import ast, json, sys',
+        'tree = ast.parse(open(sys.argv[1]).read())',
+        'call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "generate")',
+        'print(json.dumps({k.arg: ast.literal_eval(k.value) for k in call.keywords}))',
+      ].join('\n');
+      const args = JSON.parse(execFileSync('python3', ['-c', read, file], { encoding: 'utf8' }));
+      expect(args).toEqual(kind === 'azure' ? { ...p, model: 'img-prod' } : p);
+    }
+  });
+
+  it('spells booleans the Python way', () => {
+    const code = pythonSnippet(TARGETS.offline, streaming);
+    expect(code).toContain('    stream=True,');
+    expect(code).not.toMatch(/=true|=false/);
+    expect(pythonSnippet(TARGETS.offline, { ...streaming, stream: false })).toContain('stream=False,');
+  });
+
+  it('saves the image with the extension of the format, or prints the URL', () => {
+    expect(pythonSnippet(TARGETS.openai, batch)).toContain('open("image.jpg", "wb")');
+    expect(nodeSnippet(TARGETS.openai, { ...batch, output_format: 'webp' })).toContain("writeFileSync('image.webp'");
+    expect(pythonSnippet(TARGETS.openai, urls)).toContain('print(result.data[0].url)');
+    expect(nodeSnippet(TARGETS.openai, urls)).toContain('console.log(result.data[0].url)');
+  });
+
+  it('reads the stream for the completed image', () => {
+    expect(nodeSnippet(TARGETS.offline, streaming)).toContain("event.type === 'image_generation.completed'");
+    expect(pythonSnippet(TARGETS.offline, streaming)).toContain('if event.type == "image_generation.completed":');
+  });
+});

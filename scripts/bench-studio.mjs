@@ -1,0 +1,216 @@
+/**
+ * Studio figures, measured in Debian's Chromium driven by Playwright against a production server
+ * (called by bench.mjs with the server's base URL).
+ *
+ * - relay overhead: the offline API stamps each SSE record with its emission time (an `: emitted-at` comment);
+ *   the tile's <img> carries it as data-emitted-at; the page records when each partial image has decoded and
+ *   been painted (img.decode() then the next animation frame). Delay = painted − emitted, same machine clock.
+ * - wire ratio: bytes of the server action's response (CDP encodedDataLength, what crossed the socket) ÷ bytes
+ *   of the image files it delivered (the blobs the page made from them).
+ * - first-load JS: every script the studio page loads on first visit, gzip-compressed here with zlib level 6
+ *   (transport-independent), and whether any of it contains Konva.
+ * - gallery with 200 stored images: IndexedDB is filled through the app's own history module shapes, the
+ *   page is reloaded, and the time from navigation start until 200 history images are in the DOM and the
+ *   visible ones have loaded; JS heap from CDP after a GC; object URLs alive vs images shown.
+ */
+import { chromium } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+/** Watch partial images appear and note when each was painted. */
+const WATCH = () => {
+  window.__paints = [];
+  const seen = new Set();
+  new MutationObserver(() => {
+    for (const img of document.querySelectorAll('img[data-emitted-at]')) {
+      const key = img.src;
+      if (seen.has(key) || !img.alt.startsWith('Partial image')) continue;
+      seen.add(key);
+      const emitted = Number(img.dataset.emittedAt);
+      img.decode().then(() => requestAnimationFrame(() => window.__paints.push(Date.now() - emitted)), () => {});
+    }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
+};
+
+async function studio(page, base) {
+  await page.goto(base);
+  await page.getByRole('combobox', { name: 'Model' }).waitFor();
+}
+
+async function relay(page, base, { model, size, label, runs }) {
+  await studio(page, base);
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(model);
+  if (size.includes('x') && !['1024x1024', '1536x1024', '1024x1536'].includes(size)) {
+    await page.getByRole('combobox', { name: 'Size' }).selectOption('custom');
+    const [w, h] = size.split('x');
+    await page.getByRole('spinbutton', { name: 'Width' }).fill(w);
+    await page.getByRole('spinbutton', { name: 'Height' }).fill(h);
+    await page.getByRole('spinbutton', { name: 'Height' }).blur();
+  } else {
+    await page.getByRole('combobox', { name: 'Size' }).selectOption(size);
+  }
+  await page.getByRole('combobox', { name: 'Quality' }).selectOption('high');
+  await page.getByRole('spinbutton', { name: 'Partial images' }).fill('3');
+  await page.getByRole('spinbutton', { name: 'Latency (ms)' }).fill('2000');
+  await page.evaluate(WATCH);
+  for (let i = 0; i < runs; i++) {
+    await page.getByRole('textbox', { name: 'Prompt' }).fill(`relay bench ${label} ${i}`);
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Generate' }).waitFor({ timeout: 60_000 });
+  }
+  await page.waitForTimeout(300);
+  const delays = await page.evaluate(() => window.__paints);
+  console.log(`relay overhead, ${label} (${model} high, 3 partials, 2 s simulated latency): median ${fmt(median(delays))}, max ${fmt(Math.max(...delays))} over ${delays.length} partial images`);
+}
+
+async function wireRatio(page, base, cdp) {
+  await studio(page, base);
+  await cdp.send('Network.enable');
+  const sizes = new Map();
+  // A streamed response's bytes arrive as dataReceived events; loadingFinished may come later or not at all.
+  cdp.on('Network.requestWillBeSent', (e) => e.request.method === 'POST' && e.request.url.startsWith(base) && sizes.set(e.requestId, 0));
+  cdp.on('Network.dataReceived', (e) => sizes.has(e.requestId) && sizes.set(e.requestId, sizes.get(e.requestId) + e.encodedDataLength));
+  const cases = [
+    ['gpt-image-1 high 1024x1024, 1 image, not streamed', { model: 'gpt-image-1', size: '1024x1024', stream: false }],
+    ['gpt-image-1 high 1024x1024, 1 image, streamed with 3 partials', { model: 'gpt-image-1', size: '1024x1024', stream: true, partials: '3' }],
+    ['gpt-image-2 high 1536x1024, 1 image, streamed with 3 partials', { model: 'gpt-image-2', size: '1536x1024', stream: true, partials: '3' }],
+  ];
+  for (const [label, c] of cases) {
+    sizes.clear();
+    await page.getByRole('combobox', { name: 'Model' }).selectOption(c.model);
+    await page.getByRole('combobox', { name: 'Size' }).selectOption(c.size);
+    await page.getByRole('combobox', { name: 'Quality' }).selectOption('high');
+    await page.getByRole('spinbutton', { name: 'Latency (ms)' }).fill('0');
+    const stream = page.getByRole('checkbox', { name: /Stream/ });
+    if (c.stream) await stream.check();
+    else await stream.uncheck();
+    if (c.partials) await page.getByRole('spinbutton', { name: 'Partial images' }).fill(c.partials);
+    await page.evaluate(() => {
+      window.__blobBytes = 0;
+      const orig = URL.createObjectURL;
+      URL.createObjectURL = (b) => {
+        if (b instanceof Blob && b.type.startsWith('image/')) window.__blobBytes += b.size;
+        return orig.call(URL, b);
+      };
+    });
+    await page.getByRole('textbox', { name: 'Prompt' }).fill(`wire bench ${label}`);
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('img', { name: `wire bench ${label}`, exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    // Every partial and final image becomes a blob with an object URL: their sizes are the image files.
+    const blobs = await page.evaluate(() => window.__blobBytes);
+    const wire = Math.max(...sizes.values());
+    console.log(`wire ratio, ${label}: ${(wire / blobs).toFixed(4)} (${wire} bytes received for ${blobs} bytes of image files)`);
+  }
+}
+
+async function firstLoad(browser, base) {
+  const page = await browser.newPage();
+  const scripts = [];
+  page.on('response', async (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r);
+  });
+  await page.goto(base, { waitUntil: 'networkidle' });
+  let raw = 0;
+  let gz = 0;
+  let konva = false;
+  for (const r of scripts) {
+    const body = await r.body();
+    raw += body.length;
+    gz += gzipSync(body, { level: 6 }).length;
+    if (/\bKonva\b/.test(body.toString('latin1'))) konva = true;
+  }
+  console.log(`studio first-load JS: ${(gz / 1024).toFixed(1)} kB gzip (${(raw / 1024).toFixed(1)} kB raw, ${scripts.length} scripts; goal ≤ 200 kB); konva ${konva ? 'IS' : 'is not'} in it`);
+  await page.close();
+}
+
+async function gallery200(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await studio(page, base);
+  // 200 entries as the app stores them: a 1024x1024 PNG and a 384 px WebP thumbnail each.
+  await page.evaluate(async () => {
+    const open = indexedDB.open('image-playground', 1);
+    const db = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const make = async (size, type, i) => {
+      const c = new OffscreenCanvas(size, size);
+      const g = c.getContext('2d');
+      g.fillStyle = `hsl(${(i * 37) % 360} 60% 55%)`;
+      g.fillRect(0, 0, size, size);
+      g.fillStyle = '#fff';
+      g.font = `${size / 8}px sans-serif`;
+      g.fillText(String(i), size / 10, size / 2);
+      return c.convertToBlob({ type });
+    };
+    for (let i = 0; i < 200; i++) {
+      const [image, thumb] = await Promise.all([make(1024, 'image/png', i), make(384, 'image/webp', i)]);
+      const tx = db.transaction(['meta', 'images'], 'readwrite');
+      const id = `bench-${i}`;
+      tx.objectStore('meta').put({ id, createdAt: Date.now() - i * 1000, prompt: `bench image ${i}`, provider: 'offline', model: 'gpt-image-1', fields: { model: 'gpt-image-1', prompt: `bench image ${i}`, size: '1024x1024' }, status: 'done', width: 1024, height: 1024, mime: 'image/png', bytes: image.size, thumb });
+      tx.objectStore('images').put(image, id);
+      await new Promise((res) => (tx.oncomplete = res));
+    }
+  });
+  await page.addInitScript(() => {
+    let live = 0;
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    URL.createObjectURL = (b) => {
+      live++;
+      return create.call(URL, b);
+    };
+    URL.revokeObjectURL = (u) => {
+      live--;
+      return revoke.call(URL, u);
+    };
+    window.__live = () => live;
+  });
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    await page.reload();
+    const ms = await page.evaluate(async () => {
+      const visibleLoaded = () => {
+        const imgs = [...document.querySelectorAll('img[alt^="bench image"]')];
+        if (imgs.length < 200) return false;
+        return imgs.filter((im) => im.getBoundingClientRect().top < innerHeight).every((im) => im.complete && im.naturalWidth > 0);
+      };
+      while (!visibleLoaded()) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now();
+    });
+    times.push(ms);
+  }
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const live = await page.evaluate(() => window.__live());
+  const shown = await page.locator('img[alt^="bench image"]').count();
+  console.log(`gallery with 200 stored images: shown ${fmt(median(times))} after navigation start (median of 3 reloads; goal ≤ 1000 ms); JS heap ${(heap.usedSize / 1024 / 1024).toFixed(1)} MiB used; ${live} object URLs alive for ${shown} thumbnails shown`);
+  await context.close();
+}
+
+export async function benchStudio(base) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await relay(page, base, { model: 'gpt-image-1', size: '1024x1024', label: '1024x1024', runs: 4 });
+    await relay(page, base, { model: 'gpt-image-2', size: '3840x2160', label: '3840x2160', runs: 3 });
+    await wireRatio(page, base, cdp);
+    await context.close();
+    await firstLoad(browser, base);
+    await gallery200(browser, base);
+  } finally {
+    await browser.close();
+  }
+}
