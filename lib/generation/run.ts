@@ -57,7 +57,10 @@ export function startGeneration(input: GenerationInput): StartResult {
         emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
       };
       if (req.stream) {
-        await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, params, tile, opts, emit).catch(settle(tile))));
+        // On the offline API, tell the parallel requests apart, or its determinism would make n equal images.
+        const optsFor = (tile: number): CallOptions =>
+          provider.id === 'offline' && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
+        await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, params, tile, optsFor(tile), emit).catch(settle(tile))));
       } else {
         await batch(client, params, opts, emit).catch(settle(null));
       }

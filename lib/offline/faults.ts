@@ -17,6 +17,14 @@ export function latencyMs(headers: Headers): number {
   return Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_LATENCY_MS) : DEFAULT_LATENCY_MS;
 }
 
+/**
+ * `x-offline-variant`: part of the seed, so otherwise identical requests can differ. The playground sends it
+ * when it runs n single-image streams side by side, as n real requests would not return n equal images.
+ */
+export function variantFrom(headers: Headers): string {
+  return (headers.get('x-offline-variant') ?? '').slice(0, 40);
+}
+
 export function faultFrom(headers: Headers): Fault | null {
   const f = headers.get('x-offline-fault');
   if (!f) return null;

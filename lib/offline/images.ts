@@ -15,7 +15,7 @@ import type { TokenQuality } from '../cost/tokens';
 import { checkAuth, type Flavor } from './auth';
 import { readBody } from './body';
 import { checkDecodable } from './decode';
-import { contentFilterError, faultFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
+import { contentFilterError, faultFrom, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
 import { CORS_HEADERS, errorResponse, jsonResponse, requestId, toApiError } from './http';
 import { renderEdit, renderGeneration, renderVariation, type EncodeOptions } from './render';
 import type { SceneSpec } from './scene';
@@ -52,7 +52,7 @@ function hashBytes(items: Uint8Array[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mask?: CheckedImage): Plan {
+function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mask: CheckedImage | undefined, variant: string): Plan {
   const family = getModel(req.model).family;
   const first = images[0]?.info;
   const dims = req.size === 'auto' ? resolveAutoSize(caps, first) : parseSize(req.size)!;
@@ -61,7 +61,7 @@ function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mas
   // `auto` picks transparent only when the prompt asks for it and the format can carry it, as the model would.
   const wantsTransparent = /\btransparen(t|cy)\b/i.test(req.prompt) && format !== 'jpeg';
   const background = req.background && req.background !== 'auto' ? req.background : wantsTransparent && family === 'gpt-image' ? 'transparent' : 'opaque';
-  const seed = JSON.stringify([req.endpoint, req.model, req.prompt, dims, quality, background, req.style ?? null, hashBytes(images.map((i) => i.bytes)), mask ? hashBytes([mask.bytes]) : null]);
+  const seed = JSON.stringify([req.endpoint, req.model, req.prompt, dims, quality, background, req.style ?? null, hashBytes(images.map((i) => i.bytes)), mask ? hashBytes([mask.bytes]) : null, variant]);
   return { req, caps, family, dims, quality, background, format, detail: DETAIL[quality], images, mask, seed };
 }
 
@@ -135,8 +135,12 @@ async function answerJson(p: Plan, origin: string, id: string, latency: number, 
   return jsonResponse(body, 200, id);
 }
 
+/**
+ * One SSE record. The leading `: emitted-at <epoch ms>` comment is ignored by every SSE parser (the SDK's
+ * included); the playground's relay reads it to measure the delay from here to the browser's paint.
+ */
 function sseRecord(type: string, data: object): string {
-  return `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+  return `: emitted-at ${Date.now()}\nevent: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 }
 
 /**
@@ -248,7 +252,7 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
       ({ images, mask } = validateImageFiles(caps, uploads, maskUpload, req.model));
       await checkDecodable(images, mask);
     }
-    const p = plan(req, caps, images, mask);
+    const p = plan(req, caps, images, mask, variantFrom(request.headers));
 
     if (fault === 'moderation') throw moderationError(p.family, id);
     if (fault === 'content_filter') throw contentFilterError();

@@ -15,22 +15,22 @@ interface Stored {
 }
 
 // One store per server process, kept across hot reloads in dev.
-const g = globalThis as unknown as { __offlineImageUrls?: Map<string, Stored> };
-const store = (g.__offlineImageUrls ??= new Map());
-let total = 0;
+const g = globalThis as unknown as { __offlineImageUrls?: { items: Map<string, Stored>; bytes: number } };
+const state = (g.__offlineImageUrls ??= { items: new Map(), bytes: 0 });
+const store = state.items;
 
 function prune(now: number): void {
   for (const [id, item] of store) {
-    if (item.expires > now && total <= MAX_BYTES) break;
+    if (item.expires > now && state.bytes <= MAX_BYTES) break;
     store.delete(id);
-    total -= item.bytes.length;
+    state.bytes -= item.bytes.length;
   }
 }
 
 export function putImage(bytes: Buffer, format: OutputFormat, now = Date.now()): string {
   const id = randomBytes(16).toString('hex');
   store.set(id, { bytes, format, expires: now + TTL_MS });
-  total += bytes.length;
+  state.bytes += bytes.length;
   prune(now);
   return id;
 }
