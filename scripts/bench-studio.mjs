@@ -76,7 +76,8 @@ async function wireRatio(page, base, cdp) {
   const sizes = new Map();
   // A streamed response's bytes arrive as dataReceived events; loadingFinished may come later or not at all.
   cdp.on('Network.requestWillBeSent', (e) => e.request.method === 'POST' && e.request.url.startsWith(base) && sizes.set(e.requestId, 0));
-  cdp.on('Network.dataReceived', (e) => sizes.has(e.requestId) && sizes.set(e.requestId, sizes.get(e.requestId) + e.encodedDataLength));
+  // encodedDataLength is often 0 on streamed chunks; dataLength is the body bytes (no gzip on this path).
+  cdp.on('Network.dataReceived', (e) => sizes.has(e.requestId) && sizes.set(e.requestId, sizes.get(e.requestId) + Math.max(e.dataLength, e.encodedDataLength)));
   const cases = [
     ['gpt-image-1 high 1024x1024, 1 image, not streamed', { model: 'gpt-image-1', size: '1024x1024', stream: false }],
     ['gpt-image-1 high 1024x1024, 1 image, streamed with 3 partials', { model: 'gpt-image-1', size: '1024x1024', stream: true, partials: '3' }],

@@ -17,8 +17,12 @@ let counter = 0;
 
 async function remember(runId: string, tile: TileState): Promise<void> {
   const run = useGallery.getState().runs[runId];
-  const image = tile.image ?? tile.partial;
-  if (!run || !image?.blob) return;
+  const shown = tile.image ?? tile.partial;
+  if (!run || !shown) return;
+  // A URL answer (dall-e, response_format url) is kept only if the browser may read it (same origin or CORS).
+  const blob = shown.blob ?? (shown.url ? await fetch(shown.url).then((r) => (r.ok ? r.blob() : undefined), () => undefined) : undefined);
+  if (!blob) return;
+  const image = { ...shown, blob, mime: shown.mime || blob.type };
   const status = tile.status === 'done' ? 'done' : tile.status === 'failed' ? 'failed' : 'cancelled';
   let { width, height } = image;
   if (!width) {
