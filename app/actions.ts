@@ -6,7 +6,7 @@
 import { startGeneration, type GenerationInput, type StartResult } from '@/lib/generation/run';
 import { cancelJob } from '@/lib/generation/jobs';
 
-/** Start a generation; its events stream back as they happen (partial images as binary). */
+/** Start a generation, edit or variation; its events stream back as they happen (partial images as binary). */
 export async function generate(input: GenerationInput): Promise<StartResult> {
   return startGeneration(input);
 }

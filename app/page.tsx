@@ -1,11 +1,21 @@
 import { Studio } from '@/components/studio/studio';
 import { providerSetup } from '@/lib/providers/server';
+import { loadPriceOverrides } from '@/lib/cost/overrides';
+import type { PriceTable } from '@/lib/cost/pricing';
 
 export const dynamic = 'force-dynamic';
 
 export default function Home() {
-  const { providers, active, error } = providerSetup();
-  if (error || !active) {
+  const { providers, active, error: providerError } = providerSetup();
+  let prices: PriceTable | null = null;
+  let pricingError: string | undefined;
+  try {
+    prices = loadPriceOverrides(process.env);
+  } catch (e) {
+    pricingError = e instanceof Error ? e.message : String(e);
+  }
+  const error = providerError ?? pricingError;
+  if (error || !active || !prices) {
     return (
       <main className="mx-auto max-w-2xl p-6">
         <h1 className="text-xl font-bold">Image Playground</h1>
@@ -15,5 +25,5 @@ export default function Home() {
       </main>
     );
   }
-  return <Studio providers={providers} initial={active.id} />;
+  return <Studio providers={providers} initial={active.id} prices={prices} />;
 }

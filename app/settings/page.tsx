@@ -4,6 +4,8 @@ import { describeCaps } from '@/lib/models/options';
 import { narrowCaps } from '@/lib/models/caps';
 import type { Endpoint } from '@/lib/models/types';
 import { providerSetup } from '@/lib/providers/server';
+import { loadPriceOverrides } from '@/lib/cost/overrides';
+import { PricingTable } from '@/components/cost/pricing-table';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,6 +57,19 @@ export default function Settings() {
           </table>
         </section>
       )}
+      <section aria-labelledby="pricing-heading" className="space-y-2">
+        <h2 id="pricing-heading" className="text-lg font-semibold">Pricing</h2>
+        <p className="text-sm text-zinc-500">Used for estimates and actual cost. Operators override it with PRICING_OVERRIDES (JSON) or PRICING_FILE.</p>
+        <Pricing />
+      </section>
     </main>
   );
+}
+
+function Pricing() {
+  try {
+    return <PricingTable prices={loadPriceOverrides(process.env)} />;
+  } catch (e) {
+    return <p role="alert" className="text-sm text-red-700">Pricing configuration error: {e instanceof Error ? e.message : String(e)}</p>;
+  }
 }

@@ -1,19 +1,21 @@
 'use client';
 import { useState } from 'react';
-import { curlSnippet, nodeSnippet, pythonSnippet, type CodeTarget } from '@/lib/code/snippets';
+import { curlSnippet, nodeSnippet, pythonSnippet, type CodeFiles, type CodeTarget } from '@/lib/code/snippets';
 import { toWireParams } from '@/lib/generation/sdk-params';
-import { checkImageRequest } from '@/lib/models/validate';
+import { checkImageRequest, type ImageEndpoint } from '@/lib/models/validate';
 
 const LANGS = { curl: curlSnippet, Node: nodeSnippet, Python: pythonSnippet } as const;
 type Lang = keyof typeof LANGS;
 
 /** "Copy as code": the request exactly as sent, validated through the same registry the server uses. */
-export function CopyAsCode(props: { fields: Record<string, unknown>; target: CodeTarget }) {
+export function CopyAsCode(props: { fields: Record<string, unknown>; target: CodeTarget; endpoint?: ImageEndpoint; files?: Omit<CodeFiles, 'endpoint'> }) {
   const [open, setOpen] = useState(false);
   const [lang, setLang] = useState<Lang>('curl');
   const [copied, setCopied] = useState(false);
-  const checked = checkImageRequest('generate', props.fields);
-  const code = checked.ok ? LANGS[lang](props.target, toWireParams(checked.request)) : `# ${checked.error.message}`;
+  const endpoint = props.endpoint ?? 'generate';
+  const checked = checkImageRequest(endpoint, props.fields);
+  const files = endpoint === 'generate' ? undefined : { endpoint, images: props.files?.images ?? ['image.png'], mask: props.files?.mask };
+  const code = checked.ok ? LANGS[lang](props.target, toWireParams(checked.request), files) : `# ${checked.error.message}`;
   return (
     <div className="text-xs">
       <button type="button" className="underline" aria-expanded={open} onClick={() => setOpen(!open)}>

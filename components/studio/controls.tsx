@@ -21,7 +21,7 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
       <Select label="Model" value={params.model} options={models} onChange={(m) => set('model', m)} />
       <SizeField options={options} />
       <div className="grid grid-cols-2 gap-2">
-        <Select label="Quality" value={params.quality} options={options.qualities} onChange={(v) => set('quality', v)} />
+        {options.qualities.length > 0 && <Select label="Quality" value={params.quality} options={options.qualities} onChange={(v) => set('quality', v)} />}
         {options.outputFormats && (
           <Select label="Output format" value={params.outputFormat} options={options.outputFormats} onChange={(v) => set('outputFormat', v)} />
         )}
@@ -36,6 +36,9 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
         )}
         {options.moderation && <Select label="Moderation" value={params.moderation} options={options.moderation} onChange={(v) => set('moderation', v)} />}
         {options.styles && <Select label="Style" value={params.style} options={options.styles} onChange={(v) => set('style', v)} />}
+        {options.inputFidelity && (
+          <Select label="Input fidelity" value={params.inputFidelity} options={options.inputFidelity} onChange={(v) => set('inputFidelity', v)} />
+        )}
         {options.responseFormats && (
           <Select label="Response format" value={params.responseFormat} options={options.responseFormats} onChange={(v) => set('responseFormat', v)} />
         )}

@@ -7,6 +7,8 @@ import { formatBytes } from '@/components/ui/field';
 import { ErrorAlert } from './error-alert';
 import { HistoryCard } from './history-card';
 import { RunTile } from './run-tile';
+import { RunCost } from '@/components/cost/run-cost';
+import { SpendSummary } from '@/components/cost/spend-summary';
 
 /** Live runs first (partials stream into their tiles), then everything kept in history. */
 export function Gallery({ target }: { target: CodeTarget }) {
@@ -27,13 +29,17 @@ export function Gallery({ target }: { target: CodeTarget }) {
 
   return (
     <section role="region" aria-label="Gallery" className="space-y-6">
+      <SpendSummary />
       {ordered.map((run) =>
         // A request refused outright is one error, not n failed tiles.
         run.error && run.tiles.every((k) => !tiles[k]?.partial) ? (
           <ErrorAlert key={run.id} error={run.error} />
         ) : (
-          <div key={run.id} className={`grid gap-3 ${run.tiles.length > 1 ? 'sm:grid-cols-2 xl:grid-cols-3' : 'max-w-2xl'}`}>
-            {run.tiles.map((k) => tiles[k] && <RunTile key={k} run={run} tile={tiles[k]} target={target} />)}
+          <div key={run.id} className="space-y-1">
+            <div className={`grid gap-3 ${run.tiles.length > 1 ? 'sm:grid-cols-2 xl:grid-cols-3' : 'max-w-2xl'}`}>
+              {run.tiles.map((k) => tiles[k] && <RunTile key={k} run={run} tile={tiles[k]} target={target} />)}
+            </div>
+            <RunCost run={run} />
           </div>
         ),
       )}

@@ -6,6 +6,7 @@ import { filenameFor } from '@/lib/history/filename';
 import { useHistory } from '@/lib/history/history-store';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { useStudio } from '@/lib/studio/params-store';
+import { editThisImage } from '@/lib/studio/edit-this';
 import { formatBytes } from '@/components/ui/field';
 import { CopyAsCode } from './code-dialog';
 import { ResultDetails } from './result-details';
@@ -53,10 +54,20 @@ export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: Cod
         </p>
         <div className="flex flex-wrap gap-x-3">
           <button type="button" className="underline" onClick={() => download(entry)}>Download</button>
-          <button type="button" className="underline" onClick={() => reuse(entry.fields)}>Reuse settings</button>
+          <button type="button" className="underline" onClick={() => reuse(entry.fields, entry.endpoint ?? 'generate')}>Reuse settings</button>
+          <button
+            type="button"
+            className="underline"
+            onClick={async () => {
+              const blob = await loadImage(entry.id);
+              if (blob) await editThisImage(blob, filenameFor(entry.prompt, entry.mime));
+            }}
+          >
+            Edit this image
+          </button>
           <button type="button" className="underline text-red-700 dark:text-red-400" onClick={() => remove(entry.id)}>Delete</button>
         </div>
-        <CopyAsCode fields={entry.fields} target={target} />
+        <CopyAsCode fields={entry.fields} target={target} endpoint={entry.endpoint} />
         <ResultDetails fields={entry.fields} echoed={entry.echoed} width={entry.width} height={entry.height} usage={entry.usage} latencyMs={entry.latencyMs} provider={entry.provider} revisedPrompt={entry.revisedPrompt} />
       </figcaption>
     </figure>

@@ -3,6 +3,12 @@ import type { RunState, TileState } from '@/lib/studio/apply-event';
 import { filenameFor } from '@/lib/history/filename';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { useStudio } from '@/lib/studio/params-store';
+import { editThisImage } from '@/lib/studio/edit-this';
+import { keepComposite } from '@/lib/studio/run-generation';
+import dynamic from 'next/dynamic';
+
+// Loaded only when an edit has a result to compare.
+const EditResultTools = dynamic(() => import('@/components/edit-result/edit-result-tools').then((m) => m.EditResultTools), { ssr: false });
 import { CopyAsCode } from './code-dialog';
 import { ErrorAlert } from './error-alert';
 import { ResultDetails } from './result-details';
@@ -45,9 +51,15 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
                 Download
               </a>
             )}
-            <button type="button" className="underline" onClick={() => reuse(run.fields)}>Reuse settings</button>
-            <CopyAsCode fields={run.fields} target={target} />
+            <button type="button" className="underline" onClick={() => reuse(run.fields, run.endpoint === 'generate' ? 'generate' : run.endpoint)}>Reuse settings</button>
+            {tile.image?.blob && (
+              <button type="button" className="underline" onClick={() => editThisImage(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Edit this image</button>
+            )}
+            <CopyAsCode fields={run.fields} target={target} endpoint={run.endpoint} files={{ images: run.fileNames ?? [], mask: run.mask ? 'mask.png' : undefined }} />
           </div>
+        )}
+        {run.endpoint === 'edit' && run.original && tile.image?.blob && (
+          <EditResultTools original={run.original} result={tile.image.blob} mask={run.mask} onComposite={(blob, w, h) => keepComposite(run.id, tile.key, blob, w, h)} />
         )}
         {tile.image && (
           <ResultDetails fields={run.fields} echoed={tile.echoed} width={tile.image.width} height={tile.image.height} usage={tile.usage} latencyMs={tile.latencyMs} provider={run.provider} revisedPrompt={tile.revisedPrompt} />

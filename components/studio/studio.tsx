@@ -5,11 +5,15 @@
  */
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { useStudio } from '@/lib/studio/params-store';
+import dynamic from 'next/dynamic';
+import { currentOptions, modelsForMode, useStudio, type StudioMode } from '@/lib/studio/params-store';
+import { useReferences } from '@/lib/studio/references-store';
 import { sizeValue } from '@/lib/studio/params';
-import { runGeneration } from '@/lib/studio/run-generation';
+import { estimateInput, runGeneration } from '@/lib/studio/run-generation';
+import { useCost } from '@/lib/cost/cost-store';
+import type { PriceTable } from '@/lib/cost/pricing';
+import { EstimateStatus } from '@/components/cost/estimate-status';
 import { useGallery } from '@/lib/studio/gallery-store';
-import { controlOptions } from '@/lib/models/options';
 import type { ProviderInfo, ProviderKind } from '@/lib/providers/config';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { Select } from '@/components/ui/field';
@@ -17,6 +21,19 @@ import { Controls } from './controls';
 import { Gallery } from './gallery';
 import { GenerateBar } from './generate-bar';
 import { PromptField } from './prompt-field';
+import { ReferenceImages } from './reference-images';
+
+// Konva stays out of the server and the first-load bundle: the painter loads when Edit shows an image.
+const MaskPainter = dynamic(() => import('@/components/mask-painter/mask-painter'), {
+  ssr: false,
+  loading: () => <p className="text-xs text-zinc-500">Loading the mask painter…</p>,
+});
+
+const MODES: { mode: StudioMode; label: string }[] = [
+  { mode: 'generate', label: 'Generate' },
+  { mode: 'edit', label: 'Edit' },
+  { mode: 'variation', label: 'Variations' },
+];
 import { ThemeToggle } from './theme-toggle';
 
 function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
@@ -27,12 +44,20 @@ function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
   return { kind: provider.id, baseURL: provider.baseURL };
 }
 
-export function Studio({ providers, initial }: { providers: ProviderInfo[]; initial: ProviderKind }) {
+export function Studio({ providers, initial, prices }: { providers: ProviderInfo[]; initial: ProviderKind; prices: PriceTable }) {
   const [ready, setReady] = useState(false);
   const providerId = useStudio((s) => s.provider);
   const params = useStudio((s) => s.params);
+  const mode = useStudio((s) => s.mode);
   const setProvider = useStudio((s) => s.setProvider);
+  const setMode = useStudio((s) => s.setMode);
+  const references = useReferences((s) => s.items);
   const running = useGallery((s) => Object.values(s.runs).some((r) => r.status === 'starting' || r.status === 'running'));
+
+  useEffect(() => {
+    // Rehydrate before any set: a set before it would write the empty initial ledger over the stored one.
+    void Promise.resolve(useCost.persist.rehydrate()).then(() => useCost.getState().setPrices(prices));
+  }, [prices]);
 
   useEffect(() => {
     // Persisted settings load after hydration so the server's HTML and the first render agree.
@@ -45,19 +70,28 @@ export function Studio({ providers, initial }: { providers: ProviderInfo[]; init
   }, [providers, initial, setProvider]);
 
   const provider = providers.find((p) => p.id === providerId) ?? providers.find((p) => p.id === initial) ?? providers[0];
-  const options = useMemo(() => controlOptions(params.model, 'generate', provider.narrowing), [params.model, provider.narrowing]);
+  const options = useMemo(() => currentOptions({ params, mode, narrowing: provider.narrowing }), [params, mode, provider.narrowing]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- estimateInput reads these stores
+  const estimateIn = useMemo(() => (ready ? estimateInput() : null), [ready, params, mode, references, providerId]);
   const target = useMemo(() => (ready ? codeTarget(provider, params.model) : { kind: 'offline' as const, baseURL: '' }), [ready, provider, params.model]);
   if (!options) return null;
 
   const size = sizeValue(params, options);
   const promptLength = [...params.prompt].length;
-  const reason = !params.prompt.trim()
-    ? 'Write a prompt first.'
-    : promptLength > options.promptMax
-      ? `The prompt is ${promptLength.toLocaleString('en-US')} characters; ${params.model} takes ${options.promptMax.toLocaleString('en-US')}.`
-      : 'problem' in size
-        ? size.problem
-        : undefined;
+  const needsPrompt = options.promptMax > 0;
+  const rule = options.images;
+  const reason =
+    rule && references.length === 0
+      ? 'Add a reference image first.'
+      : rule && references.length > rule.maxCount
+        ? `${params.model} takes at most ${rule.maxCount} reference image${rule.maxCount > 1 ? 's' : ''}.`
+        : needsPrompt && !params.prompt.trim()
+          ? 'Write a prompt first.'
+          : needsPrompt && promptLength > options.promptMax
+            ? `The prompt is ${promptLength.toLocaleString('en-US')} characters; ${params.model} takes ${options.promptMax.toLocaleString('en-US')}.`
+            : 'problem' in size
+              ? size.problem
+              : undefined;
   const generate = () => {
     if (!reason && !running) void runGeneration();
   };
@@ -73,7 +107,18 @@ export function Studio({ providers, initial }: { providers: ProviderInfo[]; init
           </span>
         </header>
         <div role="tablist" aria-label="Mode" className="flex gap-1 rounded-md bg-zinc-100 p-1 text-sm dark:bg-zinc-900">
-          <button role="tab" type="button" aria-selected className="flex-1 rounded bg-white px-2 py-1 font-medium shadow-sm dark:bg-zinc-800">Generate</button>
+          {MODES.filter((m) => modelsForMode(provider.models, m.mode).length > 0).map((m) => (
+            <button
+              key={m.mode}
+              role="tab"
+              type="button"
+              aria-selected={mode === m.mode}
+              className={`flex-1 rounded px-2 py-1 ${mode === m.mode ? 'bg-white font-medium shadow-sm dark:bg-zinc-800' : 'text-zinc-600 dark:text-zinc-400'}`}
+              onClick={() => setMode(m.mode)}
+            >
+              {m.label}
+            </button>
+          ))}
         </div>
         {providers.length > 1 && (
           <Select
@@ -91,15 +136,21 @@ export function Studio({ providers, initial }: { providers: ProviderInfo[]; init
         {/* Controls appear once persisted settings are loaded, so nothing typed is overwritten by them. */}
         {ready ? (
           <>
-            <PromptField max={options.promptMax} onSubmit={generate} />
-            <Controls options={options} models={provider.models} offline={provider.id === 'offline'} />
-            <GenerateBar disabled={!!reason} reason={reason} onGenerate={generate} />
+            {rule && <ReferenceImages rule={rule} model={params.model} masked={!!options.mask} />}
+            {needsPrompt && <PromptField max={options.promptMax} onSubmit={generate} />}
+            <Controls options={options} models={modelsForMode(provider.models, mode)} offline={provider.id === 'offline'} />
+            <GenerateBar disabled={!!reason} reason={reason} onGenerate={generate}>
+              <EstimateStatus input={estimateIn} />
+            </GenerateBar>
           </>
         ) : (
           <p className="text-sm text-zinc-500">Loading settings…</p>
         )}
       </aside>
-      <main>
+      <main className="min-w-0 space-y-6">
+        {ready && mode === 'edit' && options.mask && references[0] && (
+          <MaskPainter key={references[0].url} imageUrl={references[0].url} width={references[0].info.width} height={references[0].info.height} />
+        )}
         <Gallery target={target} />
       </main>
     </div>

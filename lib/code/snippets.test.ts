@@ -159,7 +159,40 @@ describe('Node and Python', () => {
   });
 
   it('reads the stream for the completed image', () => {
-    expect(nodeSnippet(TARGETS.offline, streaming)).toContain("event.type === 'image_generation.completed'");
-    expect(pythonSnippet(TARGETS.offline, streaming)).toContain('if event.type == "image_generation.completed":');
+    // Generations end with image_generation.completed, edits with image_edit.completed: match both.
+    expect(nodeSnippet(TARGETS.offline, streaming)).toContain("event.type.endsWith('.completed')");
+    expect(pythonSnippet(TARGETS.offline, streaming)).toContain('if event.type.endswith(".completed"):');
+  });
+});
+
+describe('edits and variations', () => {
+  const edit = { model: 'gpt-image-1', prompt: '@not a file', size: '1024x1024' };
+  const files = { endpoint: 'edit' as const, images: ['room.png', 'lamp.png'], mask: 'mask.png' };
+
+  it('curl sends text fields with --form-string (a leading @ stays text) and files as image[] and mask', () => {
+    const curl = curlSnippet(TARGETS.offline, edit, files);
+    expect(curl).toContain('/images/edits');
+    expect(curl).toContain("--form-string 'prompt=@not a file'");
+    expect(curl).toContain("-F 'image[]=@room.png'");
+    expect(curl).toContain("-F 'image[]=@lamp.png'");
+    expect(curl).toContain("-F 'mask=@mask.png'");
+    expect(curl).not.toContain('Content-Type: application/json');
+  });
+
+  it('one image goes as `image`, and a variation calls createVariation / create_variation', () => {
+    const v = { endpoint: 'variation' as const, images: ['cat.png'] };
+    expect(curlSnippet(TARGETS.offline, { model: 'dall-e-2', size: '512x512' }, v)).toContain("-F 'image=@cat.png'");
+    expect(nodeSnippet(TARGETS.offline, { model: 'dall-e-2' }, v)).toContain('client.images.createVariation(');
+    expect(pythonSnippet(TARGETS.offline, { model: 'dall-e-2' }, v)).toContain('client.images.create_variation(');
+  });
+
+  it('Node reads the files with createReadStream and Python opens them in binary mode', () => {
+    const node = nodeSnippet(TARGETS.offline, edit, files);
+    expect(node).toContain("import { createReadStream, writeFileSync } from 'node:fs';");
+    expect(node).toContain('image: [createReadStream("room.png"), createReadStream("lamp.png")]');
+    expect(node).toContain('mask: createReadStream("mask.png")');
+    const py = pythonSnippet(TARGETS.offline, edit, files);
+    expect(py).toContain('image=[open("room.png", "rb"), open("lamp.png", "rb")]');
+    expect(py).toContain('client.images.edit(');
   });
 });

@@ -12,6 +12,24 @@ export interface CodeTarget {
   deployment?: string;
 }
 
+/** Edits and variations send files: the names the user picks them by (they live beside the script). */
+export interface CodeFiles {
+  endpoint: 'edit' | 'variation';
+  images: string[];
+  mask?: string;
+}
+
+const PATH = { edit: 'edits', variation: 'variations' } as const;
+const METHOD = { edit: 'edit', variation: 'createVariation' } as const;
+
+function path(files?: CodeFiles): string {
+  return files ? PATH[files.endpoint] : 'generations';
+}
+
+function method(files?: CodeFiles): string {
+  return files ? METHOD[files.endpoint] : 'generate';
+}
+
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
@@ -27,33 +45,46 @@ function extension(p: WireParams): string {
   return f === 'jpeg' ? 'jpg' : f;
 }
 
-export function curlSnippet(t: CodeTarget, p: WireParams): string {
+export function curlSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
   const url = t.kind === 'azure'
-    ? `${t.baseURL.replace(/\/+$/, '')}/openai/deployments/${t.deployment ?? p.model}/images/generations?api-version=${t.apiVersion}`
-    : `${t.baseURL.replace(/\/+$/, '')}/images/generations`;
+    ? `${t.baseURL.replace(/\/+$/, '')}/openai/deployments/${t.deployment ?? p.model}/images/${path(files)}?api-version=${t.apiVersion}`
+    : `${t.baseURL.replace(/\/+$/, '')}/images/${path(files)}`;
   const auth = t.kind === 'azure' ? `-H "api-key: $${keyVar(t)}"` : `-H "Authorization: Bearer $${keyVar(t)}"`;
-  const lines = [`curl -s${p.stream ? 'N' : ''} -X POST ${shellQuote(url)}`, `  ${auth}`, '  -H "Content-Type: application/json"', `  -d ${shellQuote(JSON.stringify(p))}`];
+  const body = files
+    ? [
+        // --form-string: a value starting with @ or < is text here, not a file to read.
+        ...Object.entries(p).map(([k, v]) => `  --form-string ${shellQuote(`${k}=${v}`)}`),
+        ...files.images.map((f) => `  -F ${shellQuote(`${files.images.length > 1 ? 'image[]' : 'image'}=@${f}`)}`),
+        ...(files.mask ? [`  -F ${shellQuote(`mask=@${files.mask}`)}`] : []),
+      ]
+    : ['  -H "Content-Type: application/json"', `  -d ${shellQuote(JSON.stringify(p))}`];
+  const lines = [`curl -s${p.stream ? 'N' : ''} -X POST ${shellQuote(url)}`, `  ${auth}`, ...body];
   const tail = p.stream || p.response_format === 'url'
     ? ''
     : ` \\\n  | jq -r '.data[0].b64_json' | base64 --decode > image.${extension(p)}`;
   return lines.join(' \\\n') + tail;
 }
 
-function jsLiteral(p: WireParams): string {
+function jsLiteral(p: WireParams, files?: CodeFiles): string {
   const body = Object.entries(p).map(([k, v]) => `  ${/^[a-z_]+$/.test(k) ? k : JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  if (files) {
+    const streams = files.images.map((f) => `createReadStream(${JSON.stringify(f)})`);
+    body.push(`  image: ${files.images.length > 1 ? `[${streams.join(', ')}]` : streams[0]},`);
+    if (files.mask) body.push(`  mask: createReadStream(${JSON.stringify(files.mask)}),`);
+  }
   return `{\n${body.map((l) => `  ${l}`).join('\n')}\n  }`;
 }
 
-export function nodeSnippet(t: CodeTarget, p: WireParams): string {
+export function nodeSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
   const client = t.kind === 'azure'
     ? `import { AzureOpenAI } from 'openai';\n\nconst client = new AzureOpenAI({\n  endpoint: ${JSON.stringify(t.baseURL)},\n  apiKey: process.env.${keyVar(t)},\n  apiVersion: ${JSON.stringify(t.apiVersion)},\n  deployment: ${JSON.stringify(t.deployment ?? p.model)},\n});`
     : `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  baseURL: ${JSON.stringify(t.baseURL)},\n  apiKey: process.env.${keyVar(t)},\n});`;
   const use = p.stream
-    ? `const stream = await client.images.generate(${jsLiteral(p)});\nfor await (const event of stream) {\n  if (event.type === 'image_generation.completed') writeFileSync('image.${extension(p)}', Buffer.from(event.b64_json, 'base64'));\n}`
+    ? `const stream = await client.images.${method(files)}(${jsLiteral(p, files)});\nfor await (const event of stream) {\n  if (event.type.endsWith('.completed')) writeFileSync('image.${extension(p)}', Buffer.from(event.b64_json, 'base64'));\n}`
     : p.response_format === 'url'
-      ? `const result = await client.images.generate(${jsLiteral(p)});\nconsole.log(result.data[0].url);`
-      : `const result = await client.images.generate(${jsLiteral(p)});\nwriteFileSync('image.${extension(p)}', Buffer.from(result.data[0].b64_json, 'base64'));`;
-  return `import { writeFileSync } from 'node:fs';\n${client}\n\n${use}\n`;
+      ? `const result = await client.images.${method(files)}(${jsLiteral(p, files)});\nconsole.log(result.data[0].url);`
+      : `const result = await client.images.${method(files)}(${jsLiteral(p, files)});\nwriteFileSync('image.${extension(p)}', Buffer.from(result.data[0].b64_json, 'base64'));`;
+  return `import { ${files ? 'createReadStream, ' : ''}writeFileSync } from 'node:fs';\n${client}\n\n${use}\n`;
 }
 
 function pyValue(v: string | number | boolean): string {
@@ -61,18 +92,23 @@ function pyValue(v: string | number | boolean): string {
   return JSON.stringify(v);
 }
 
-export function pythonSnippet(t: CodeTarget, p: WireParams): string {
+export function pythonSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
   const client = t.kind === 'azure'
     ? `import base64, os\nfrom openai import AzureOpenAI\n\nclient = AzureOpenAI(\n    azure_endpoint=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n    api_version=${JSON.stringify(t.apiVersion)},\n)`
     : `import base64, os\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n)`;
   const args = Object.entries({ ...p, ...(t.kind === 'azure' ? { model: t.deployment ?? p.model } : {}) })
-    .map(([k, v]) => `    ${k}=${pyValue(v)},`)
-    .join('\n');
+    .map(([k, v]) => `    ${k}=${pyValue(v)},`);
+  if (files) {
+    const opened = files.images.map((f) => `open(${JSON.stringify(f)}, "rb")`);
+    args.push(`    image=${files.images.length > 1 ? `[${opened.join(', ')}]` : opened[0]},`);
+    if (files.mask) args.push(`    mask=open(${JSON.stringify(files.mask)}, "rb"),`);
+  }
+  const call = `client.images.${files ? (files.endpoint === 'edit' ? 'edit' : 'create_variation') : 'generate'}(\n${args.join('\n')}\n)`;
   const ext = extension(p);
   const use = p.stream
-    ? `stream = client.images.generate(\n${args}\n)\nfor event in stream:\n    if event.type == "image_generation.completed":\n        open("image.${ext}", "wb").write(base64.b64decode(event.b64_json))`
+    ? `stream = ${call}\nfor event in stream:\n    if event.type.endswith(".completed"):\n        open("image.${ext}", "wb").write(base64.b64decode(event.b64_json))`
     : p.response_format === 'url'
-      ? `result = client.images.generate(\n${args}\n)\nprint(result.data[0].url)`
-      : `result = client.images.generate(\n${args}\n)\nopen("image.${ext}", "wb").write(base64.b64decode(result.data[0].b64_json))`;
+      ? `result = ${call}\nprint(result.data[0].url)`
+      : `result = ${call}\nopen("image.${ext}", "wb").write(base64.b64decode(result.data[0].b64_json))`;
   return `${client}\n\n${use}\n`;
 }

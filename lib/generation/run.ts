@@ -1,10 +1,13 @@
 import 'server-only';
 /**
- * A generation from validated fields to a stream of GenerationEvents. Streaming with n > 1 runs n single-image
- * streams side by side so every tile fills live (the API's own n > 1 stream does not say which image a
- * partial belongs to); without streaming, one request with n.
+ * A generation, edit or variation from validated input to a stream of GenerationEvents. Streaming with n > 1
+ * runs n single-image streams side by side so every tile fills live (the API's own n > 1 stream does not say
+ * which image a partial belongs to); without streaming, one request with n.
  */
-import { checkImageRequest } from '../models/validate';
+import { ApiError } from '../errors/api-error';
+import { capsFor } from '../models/caps';
+import { checkImageRequest, type ImageEndpoint } from '../models/validate';
+import { validateImageFiles } from '../models/validate-files';
 import type { ProviderKind } from '../providers/config';
 import { createClient } from '../providers/client';
 import { findProvider } from '../providers/server';
@@ -12,11 +15,16 @@ import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
 import { cancelJob, endJob, startJob } from './jobs';
 import { toWireParams } from './sdk-params';
-import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions } from './upstream';
+import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions, type Uploads } from './upstream';
 
 export interface GenerationInput {
   provider: ProviderKind;
+  /** Images API endpoint; generate when absent. */
+  endpoint?: ImageEndpoint;
   fields: Record<string, unknown>;
+  /** Edits and variations: reference images (the first is the one the mask applies to) and the mask. */
+  images?: File[];
+  mask?: File;
   /** The offline API's simulation controls; ignored for real providers. */
   simulate?: { fault?: Fault; latencyMs?: number };
 }
@@ -27,12 +35,35 @@ function refuse(message: string, param: string | null, code: string): StartResul
   return { ok: false, error: { status: 400, message, type: 'invalid_request_error', param, code } };
 }
 
-export function startGeneration(input: GenerationInput): StartResult {
+function failed(e: ApiError): StartResult {
+  return { ok: false, error: { ...e.toBody().error, status: e.status } };
+}
+
+/** Check the uploads by their bytes against the model's rules (count, size, type, square, mask). */
+async function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: Parameters<typeof capsFor>[2], input: GenerationInput): Promise<Uploads | ApiError> {
+  if (endpoint === 'generate') return {};
+  const caps = capsFor(model, endpoint, narrowing)!;
+  const images = (input.images ?? []).filter((f): f is File => f instanceof Blob);
+  const toUpload = async (f: File, field: string) => ({ bytes: new Uint8Array(await f.arrayBuffer()), field, filename: f.name });
+  try {
+    validateImageFiles(caps, await Promise.all(images.map((f) => toUpload(f, 'image'))), input.mask instanceof Blob ? await toUpload(input.mask, 'mask') : undefined, model);
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+  return { images, mask: input.mask instanceof Blob ? input.mask : undefined };
+}
+
+export async function startGeneration(input: GenerationInput): Promise<StartResult> {
   const provider = findProvider(input.provider);
   if (!provider) return refuse(`Provider '${String(input.provider)}' is not configured on this server.`, 'provider', 'invalid_value');
-  const checked = checkImageRequest('generate', input.fields, { narrowing: provider.narrowing, models: provider.models });
-  if (!checked.ok) return { ok: false, error: { ...checked.error.toBody().error, status: checked.error.status } };
+  const endpoint = input.endpoint ?? 'generate';
+  if (!['generate', 'edit', 'variation'].includes(endpoint)) return refuse(`Unknown endpoint '${String(endpoint)}'.`, 'endpoint', 'invalid_value');
+  const checked = checkImageRequest(endpoint, input.fields, { narrowing: provider.narrowing, models: provider.models });
+  if (!checked.ok) return failed(checked.error);
   const req = checked.request;
+  const uploads = await checkUploads(endpoint, req.model, provider.narrowing, input);
+  if (uploads instanceof ApiError) return failed(uploads);
   const params = toWireParams(req);
   const client = createClient(provider, req.model);
 
@@ -60,9 +91,9 @@ export function startGeneration(input: GenerationInput): StartResult {
         // On the offline API, tell the parallel requests apart, or its determinism would make n equal images.
         const optsFor = (tile: number): CallOptions =>
           provider.id === 'offline' && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
-        await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, params, tile, optsFor(tile), emit).catch(settle(tile))));
+        await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, endpoint, params, uploads, tile, optsFor(tile), emit).catch(settle(tile))));
       } else {
-        await batch(client, params, opts, emit).catch(settle(null));
+        await batch(client, endpoint, params, uploads, opts, emit).catch(settle(null));
       }
       endJob(job.id);
       if (!closed) controller.close();

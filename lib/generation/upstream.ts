@@ -8,8 +8,15 @@ import OpenAI from 'openai';
 import { createParser } from 'eventsource-parser';
 import type { ImagesUsage } from '../cost/usage';
 import { sniffImage } from '../images/sniff';
+import type { ImageEndpoint } from '../models/validate';
 import type { WireParams } from './sdk-params';
 import type { Echoed, GenerationError, GenerationEvent } from './events';
+
+/** Files of an edit or variation, as the browser sent them. */
+export interface Uploads {
+  images?: File[];
+  mask?: File;
+}
 
 export interface CallOptions {
   signal: AbortSignal;
@@ -56,12 +63,26 @@ export function toGenerationError(e: unknown): GenerationError | null {
   return { status: 0, message: e instanceof Error ? e.message : String(e), type: 'connection_error', param: null, code: 'connection_error' };
 }
 
+/**
+ * The SDK call for an endpoint: the one place that knows which SDK method and which file fields each takes.
+ * One image goes as `image`, several as `image[]` (the SDK's encoding); the mask applies to the first.
+ */
+function request(client: OpenAI, endpoint: ImageEndpoint, params: WireParams, files: Uploads, options: OpenAI.RequestOptions) {
+  const images = files.images ?? [];
+  const image = images.length === 1 ? images[0] : images;
+  if (endpoint === 'edit') {
+    return client.images.edit({ ...(params as unknown as OpenAI.ImageEditParams), image, ...(files.mask ? { mask: files.mask } : {}) }, options);
+  }
+  if (endpoint === 'variation') {
+    return client.images.createVariation({ ...(params as unknown as OpenAI.ImageCreateVariationParams), image: images[0] }, options);
+  }
+  return client.images.generate(params as unknown as OpenAI.ImageGenerateParams, options);
+}
+
 /** One streamed image (n = 1) into `tile`: partial events as they arrive, then the completed one. */
-export async function streamOne(client: OpenAI, params: WireParams, tile: number, opts: CallOptions, emit: Emit): Promise<void> {
+export async function streamOne(client: OpenAI, endpoint: ImageEndpoint, params: WireParams, files: Uploads, tile: number, opts: CallOptions, emit: Emit): Promise<void> {
   const started = performance.now();
-  const response = await client.images
-    .generate({ ...(params as unknown as OpenAI.ImageGenerateParamsStreaming), n: 1, stream: true }, { signal: opts.signal, headers: opts.headers, maxRetries: 0 })
-    .asResponse();
+  const response = await request(client, endpoint, { ...params, n: 1, stream: true }, files, { signal: opts.signal, headers: opts.headers, maxRetries: 0 }).asResponse();
   let failure: GenerationError | null = null;
   let completed = false;
   // The offline API stamps each record with an `: emitted-at <ms>` comment (ignored by other parsers), so the
@@ -122,9 +143,9 @@ export class StreamFailure extends Error {
 }
 
 /** One request for all n images, answered at once: a completed event per image. */
-export async function batch(client: OpenAI, params: WireParams, opts: CallOptions, emit: Emit): Promise<void> {
+export async function batch(client: OpenAI, endpoint: ImageEndpoint, params: WireParams, files: Uploads, opts: CallOptions, emit: Emit): Promise<void> {
   const started = performance.now();
-  const res = await client.images.generate(params as unknown as OpenAI.ImageGenerateParamsNonStreaming, { signal: opts.signal, headers: opts.headers, maxRetries: 0 });
+  const res = (await request(client, endpoint, params, files, { signal: opts.signal, headers: opts.headers, maxRetries: 0 })) as OpenAI.ImagesResponse;
   const echoed: Echoed = { size: res.size, quality: res.quality, background: res.background, output_format: res.output_format };
   const latencyMs = Math.round(performance.now() - started);
   (res.data ?? []).forEach((item, tile) => {

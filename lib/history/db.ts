@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ImagesUsage } from '../cost/usage';
 import type { Echoed, GenerationError } from '../generation/events';
+import type { ImageEndpoint } from '../models/validate';
 import type { ProviderKind } from '../providers/config';
 
 export interface HistoryMeta {
@@ -13,6 +14,8 @@ export interface HistoryMeta {
   createdAt: number;
   prompt: string;
   provider: ProviderKind;
+  /** Which Images API endpoint made it (absent in entries from before edits existed: generate). */
+  endpoint?: ImageEndpoint;
   model: string;
   /** The request fields as sent (no key is ever part of them). */
   fields: Record<string, unknown>;

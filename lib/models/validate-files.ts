@@ -4,7 +4,7 @@
  */
 import { invalid, listValues } from '../errors/api-error';
 import { sniffImage, type ImageInfo } from '../images/sniff';
-import type { EndpointCaps } from './types';
+import type { EndpointCaps, InputImageRule } from './types';
 
 export interface UploadedFile {
   bytes: Uint8Array;
@@ -36,6 +36,15 @@ function checkOne(file: UploadedFile, param: string, maxBytes: number, types: re
   return { bytes: file.bytes, info };
 }
 
+/** One reference image against the model's rule: bytes, type by magic bytes, square where required. */
+export function checkReferenceImage(file: UploadedFile, rule: InputImageRule, param: string, model: string): CheckedImage {
+  const img = checkOne(file, param, rule.maxBytes, rule.types);
+  if (rule.square && img.info.width !== img.info.height) {
+    throw invalid(param, 'invalid_image_dimensions', `Invalid '${param}': ${model} needs a square image, but this one is ${img.info.width}x${img.info.height}.`);
+  }
+  return img;
+}
+
 export function validateImageFiles(
   caps: EndpointCaps,
   images: UploadedFile[],
@@ -48,14 +57,7 @@ export function validateImageFiles(
   if (images.length > rule.maxCount) {
     throw invalid('image', 'array_above_max_length', `Invalid 'image': array too long. Expected an array with maximum length ${rule.maxCount} for ${model}, but got an array with length ${images.length} instead.`);
   }
-  const checked = images.map((f, i) => {
-    const param = images.length > 1 ? `image[${i}]` : 'image';
-    const img = checkOne(f, param, rule.maxBytes, rule.types);
-    if (rule.square && img.info.width !== img.info.height) {
-      throw invalid(param, 'invalid_image_dimensions', `Invalid '${param}': ${model} needs a square image, but this one is ${img.info.width}x${img.info.height}.`);
-    }
-    return img;
-  });
+  const checked = images.map((f, i) => checkReferenceImage(f, rule, images.length > 1 ? `image[${i}]` : 'image', model));
 
   if (!mask) {
     if (caps.maskFromImageAlpha && !checked[0].info.hasAlpha) {

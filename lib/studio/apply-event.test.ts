@@ -41,7 +41,7 @@ function expectNoLeak(state: GalleryState, urls: ReturnType<typeof fakeUrls>) {
   expect([...urls.live].sort()).toEqual([...referenced(state)].sort());
 }
 
-const run = (id: string, startedAt = 1_000): RunState => ({ id, provider: 'offline', fields: { model: 'gpt-image-2', prompt: 'a fox' }, prompt: 'a fox', startedAt, streaming: true, status: 'starting', tiles: [] });
+const run = (id: string, startedAt = 1_000): RunState => ({ id, provider: 'offline', endpoint: 'generate', fields: { model: 'gpt-image-2', prompt: 'a fox' }, prompt: 'a fox', startedAt, streaming: true, status: 'starting', tiles: [] });
 const begin = (...runs: RunState[]): GalleryState => ({ runs: Object.fromEntries(runs.map((r) => [r.id, r])), tiles: {} });
 
 const started = (tiles: number): GenerationEvent => ({ type: 'started', jobId: 'job-1', tiles, streaming: true });

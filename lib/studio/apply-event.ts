@@ -4,6 +4,7 @@
  */
 import type { ImagesUsage } from '../cost/usage';
 import type { Echoed, GenerationError, GenerationEvent } from '../generation/events';
+import type { ImageEndpoint } from '../models/validate';
 import type { ProviderKind } from '../providers/config';
 
 export type TileStatus = 'waiting' | 'streaming' | 'done' | 'cancelled' | 'failed';
@@ -42,6 +43,15 @@ export interface RunState {
   id: string;
   jobId?: string;
   provider: ProviderKind;
+  endpoint: ImageEndpoint;
+  /** Edits: the first reference and the mask as sent, for compare and "changes outside the mask". */
+  original?: Blob;
+  mask?: Blob;
+  /** Names of the files sent (edits, variations), for "Copy as code". */
+  fileNames?: string[];
+  /** Dollars estimated before the call, and what the returned usage says it cost (null: not priced). */
+  estimate?: { low: number; high: number };
+  actual?: number | null;
   /** The request fields as sent: for "Reuse settings", "Copy as code" and history. */
   fields: Record<string, unknown>;
   prompt: string;

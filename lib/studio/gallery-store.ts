@@ -16,6 +16,7 @@ interface GalleryStore extends GalleryState {
   begin(run: RunState): void;
   dispatch(runId: string, event: GenerationEvent): void;
   cancel(runId: string): void;
+  patchRun(runId: string, patch: Partial<RunState>): void;
 }
 
 export const useGallery = create<GalleryStore>()((set, get) => ({
@@ -30,5 +31,9 @@ export const useGallery = create<GalleryStore>()((set, get) => ({
   },
   cancel(runId) {
     set(cancelRun({ runs: get().runs, tiles: get().tiles }, runId));
+  },
+  patchRun(runId, patch) {
+    const run = get().runs[runId];
+    if (run) set({ runs: { ...get().runs, [runId]: { ...run, ...patch } } });
   },
 }));

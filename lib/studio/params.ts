@@ -5,6 +5,7 @@
 import { backgroundsFor, compressionApplies, controlOptions, type ControlOptions } from '../models/options';
 import type { CapsNarrowing } from '../models/caps';
 import { customSizeProblem, snapCustomSize } from '../models/sizes';
+import type { ImageEndpoint } from '../models/validate';
 import type { Background, InputFidelity, ModelId, Moderation, OutputFormat, Quality, ResponseFormat, Style } from '../models/types';
 
 /** The size control's value: a listed size, `auto`, or `custom` (then width/height apply). */
@@ -101,7 +102,8 @@ export function sizeValue(p: StudioParams, o: ControlOptions): { size: string } 
  */
 export function paramsToFields(p: StudioParams, o: ControlOptions): Record<string, unknown> {
   const size = sizeValue(p, o);
-  const fields: Record<string, unknown> = { model: p.model, prompt: p.prompt, n: p.n };
+  const fields: Record<string, unknown> = { model: p.model, n: p.n };
+  if (o.promptMax > 0) fields.prompt = p.prompt;
   if ('size' in size) fields.size = size.size;
   if (o.qualities.length) fields.quality = p.quality;
   if (o.outputFormats) fields.output_format = p.outputFormat;
@@ -110,6 +112,7 @@ export function paramsToFields(p: StudioParams, o: ControlOptions): Record<strin
   if (o.moderation) fields.moderation = p.moderation;
   if (o.styles) fields.style = p.style;
   if (o.responseFormats) fields.response_format = p.responseFormat;
+  if (o.inputFidelity) fields.input_fidelity = p.inputFidelity;
   if (o.partialImages && p.stream) {
     fields.stream = true;
     fields.partial_images = p.partialImages;
@@ -118,9 +121,9 @@ export function paramsToFields(p: StudioParams, o: ControlOptions): Record<strin
 }
 
 /** Parameters back from request fields ("Reuse settings"), keeping the current values for what is missing. */
-export function fieldsToParams(fields: Record<string, unknown>, current: StudioParams, narrowing?: CapsNarrowing): StudioParams {
+export function fieldsToParams(fields: Record<string, unknown>, current: StudioParams, narrowing?: CapsNarrowing, endpoint: ImageEndpoint = 'generate'): StudioParams {
   const model = (fields.model as ModelId) ?? current.model;
-  const o = controlOptions(model, 'generate', narrowing);
+  const o = controlOptions(model, endpoint, narrowing);
   if (!o) return current;
   const size = typeof fields.size === 'string' ? fields.size : current.size;
   const isCustom = size !== 'auto' && !o.sizes.includes(size) && /^\d+x\d+$/.test(size);
@@ -142,6 +145,7 @@ export function fieldsToParams(fields: Record<string, unknown>, current: StudioP
     responseFormat: (fields.response_format as ResponseFormat) ?? current.responseFormat,
     stream: fields.stream === true,
     partialImages: typeof fields.partial_images === 'number' ? fields.partial_images : current.partialImages,
+    inputFidelity: (fields.input_fidelity as InputFidelity) ?? current.inputFidelity,
   };
   return normalizeParams(next, o);
 }

@@ -4,13 +4,18 @@
  * streamed events into the gallery, and keep every finished (or cancelled-with-a-partial) image in history.
  */
 import { cancel as cancelAction, generate as generateAction } from '@/app/actions';
-import { controlOptions } from '../models/options';
 import { makeThumbnail } from '../history/thumbnail';
 import { useHistory } from '../history/history-store';
 import type { GenerationEvent } from '../generation/events';
 import { useGallery } from './gallery-store';
-import { useStudio } from './params-store';
+import { currentOptions, MODE_ENDPOINT, useStudio } from './params-store';
 import { paramsToFields } from './params';
+import { useReferences } from './references-store';
+import { currentMaskPng } from '../mask/mask-store';
+import { useCost } from '../cost/cost-store';
+import type { EstimateInput } from '../cost/estimate';
+import type { ModelId } from '../models/types';
+import { sizeValue } from './params';
 import type { TileState } from './apply-event';
 
 let counter = 0;
@@ -36,6 +41,7 @@ async function remember(runId: string, tile: TileState): Promise<void> {
       createdAt: Date.now(),
       prompt: tile.prompt,
       provider: run.provider,
+      endpoint: run.endpoint,
       model: String(run.fields.model),
       fields: run.fields,
       echoed: tile.echoed,
@@ -69,24 +75,79 @@ function saveFinished(runId: string, saved: Set<string>): Promise<unknown> {
   return Promise.all(jobs);
 }
 
+/** What the estimator needs from the studio's state: the same inputs the request is built from. */
+export function estimateInput(): EstimateInput | null {
+  const state = useStudio.getState();
+  const options = currentOptions(state);
+  if (!options) return null;
+  const p = state.params;
+  const size = sizeValue(p, options);
+  const refs = state.mode === 'generate' ? [] : useReferences.getState().items;
+  return {
+    model: p.model,
+    endpoint: MODE_ENDPOINT[state.mode],
+    size: 'size' in size ? size.size : 'auto',
+    quality: options.qualities.length ? p.quality : undefined,
+    n: p.n,
+    partialImages: options.partialImages && p.stream ? p.partialImages : 0,
+    prompt: options.promptMax > 0 ? p.prompt : '',
+    inputImages: refs.map((r) => ({ width: r.info.width, height: r.info.height })),
+    inputFidelity: options.inputFidelity ? p.inputFidelity : undefined,
+  };
+}
+
+/** After a run: what its returned usage cost, kept on the run and added to the spend ledger. */
+function settleCost(runId: string): void {
+  const { prices, estimator, record } = useCost.getState();
+  const run = useGallery.getState().runs[runId];
+  if (!run || !prices || !estimator || run.actual !== undefined) return;
+  const tiles = run.tiles.map((k) => useGallery.getState().tiles[k]).filter(Boolean);
+  const done = tiles.filter((t) => t.status === 'done');
+  if (!done.length) return;
+  const usages = done.flatMap((t) => (t.usage ? [t.usage] : []));
+  const model = run.fields.model as ModelId;
+  const size = done[0].echoed?.size ?? (done[0].image ? `${done[0].image.width}x${done[0].image.height}` : String(run.fields.size ?? ''));
+  const actual = estimator.actualCost(model, usages, prices, { n: done.length, size, quality: done[0].echoed?.quality ?? (run.fields.quality as string | undefined) });
+  useGallery.getState().patchRun(runId, { actual });
+  if (actual !== null) record({ at: Date.now(), model, provider: run.provider, dollars: actual });
+}
+
 export function currentFields(): Record<string, unknown> {
-  const { params, narrowing } = useStudio.getState();
-  return paramsToFields(params, controlOptions(params.model, 'generate', narrowing)!);
+  const state = useStudio.getState();
+  return paramsToFields(state.params, currentOptions(state)!);
 }
 
 export async function runGeneration(): Promise<void> {
-  const { provider, simulate } = useStudio.getState();
-  if (!provider) return;
-  const fields = currentFields();
+  const state = useStudio.getState();
+  const { provider, simulate, mode } = state;
+  const options = currentOptions(state);
+  if (!provider || !options) return;
+  const endpoint = MODE_ENDPOINT[mode];
+  const fields = paramsToFields(state.params, options);
+  const refs = endpoint === 'generate' ? [] : useReferences.getState().items;
+  const mask = endpoint === 'edit' && options.mask ? ((await currentMaskPng()) ?? undefined) : undefined;
+  const prompt = endpoint === 'variation' ? `Variation of ${refs[0]?.name ?? 'an image'}` : String(fields.prompt ?? '');
   const runId = `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+  const { prices, estimator } = useCost.getState();
+  const input = estimateInput();
+  let estimate: { low: number; high: number } | undefined;
+  try {
+    const e = prices && estimator && input ? estimator.estimateCost(input, prices) : null;
+    estimate = e ? { low: e.low, high: e.high } : undefined;
+  } catch {
+    // A request the estimator cannot price (a gateway's unknown size) still runs; it just has no estimate.
+  }
   const gallery = useGallery.getState();
-  gallery.begin({ id: runId, provider, fields, prompt: String(fields.prompt ?? ''), startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
+  gallery.begin({ id: runId, provider, endpoint, original: refs[0]?.blob, mask, fileNames: refs.map((r) => r.name), estimate, fields, prompt, startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
   const saved = new Set<string>();
   const dispatch = (e: GenerationEvent) => useGallery.getState().dispatch(runId, e);
   try {
     const result = await generateAction({
       provider,
+      endpoint,
       fields,
+      images: refs.map((r) => new File([r.blob], r.name, { type: r.blob.type })),
+      mask: mask && new File([mask], 'mask.png', { type: 'image/png' }),
       simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined } : undefined,
     });
     if (!result.ok) {
@@ -105,6 +166,7 @@ export async function runGeneration(): Promise<void> {
   } finally {
     // A stream that ended without settling every tile was cut: keep what arrived, marked as cancelled.
     useGallery.getState().cancel(runId);
+    settleCost(runId);
     await saveFinished(runId, saved);
   }
 }
@@ -113,4 +175,29 @@ export async function cancelGeneration(runId: string): Promise<void> {
   const run = useGallery.getState().runs[runId];
   if (run?.jobId) await cancelAction(run.jobId);
   useGallery.getState().cancel(runId);
+}
+
+/** "Keep only the masked area": the composite joins the gallery's history as an image of its own. */
+export async function keepComposite(runId: string, tileKeyOf: string, blob: Blob, width: number, height: number): Promise<void> {
+  const run = useGallery.getState().runs[runId];
+  const tile = useGallery.getState().tiles[tileKeyOf];
+  if (!run || !tile) return;
+  await useHistory.getState().add(
+    {
+      id: `${tile.key}:composite:${Date.now().toString(36)}`,
+      createdAt: Date.now(),
+      prompt: `${tile.prompt} (only the masked area kept)`,
+      provider: run.provider,
+      endpoint: run.endpoint,
+      model: String(run.fields.model),
+      fields: run.fields,
+      status: 'done',
+      width,
+      height,
+      mime: 'image/png',
+      bytes: blob.size,
+      thumb: await makeThumbnail(blob),
+    },
+    blob,
+  );
 }

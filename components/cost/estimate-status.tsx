@@ -1,0 +1,70 @@
+'use client';
+/** The live estimate beside the primary button, with its breakdown on demand. */
+import { useMemo, useState } from 'react';
+import { useCost } from '@/lib/cost/cost-store';
+import type { CostEstimate, EstimateInput } from '@/lib/cost/estimate';
+
+export function useEstimate(input: EstimateInput | null): { estimate: CostEstimate | null; error: string | null } {
+  const prices = useCost((s) => s.prices);
+  const estimator = useCost((s) => s.estimator);
+  return useMemo(() => {
+    if (!input || !prices || !estimator) return { estimate: null, error: null };
+    try {
+      return { estimate: estimator.estimateCost(input, prices), error: null };
+    } catch (e) {
+      return { estimate: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [input, prices, estimator]);
+}
+
+export function EstimateStatus({ input }: { input: EstimateInput | null }) {
+  const { estimate, error } = useEstimate(input);
+  const estimator = useCost((s) => s.estimator);
+  const [open, setOpen] = useState(false);
+  const fmt = estimator?.formatUsd ?? ((n: number) => `$${n.toFixed(3)}`);
+  const range = (r: { low: number; high: number }) => (r.low === r.high ? fmt(r.low) : `${fmt(r.low)}–${fmt(r.high)}`);
+  const text = estimate ? range(estimate) : error ? 'not priced' : '…';
+  const lines = estimate
+    ? ([
+        ['Text in', estimate.breakdown.textIn],
+        ['Image in', estimate.breakdown.imageIn],
+        ['Image out', estimate.breakdown.imageOut],
+        ['Partial images', estimate.breakdown.partials],
+      ] as const)
+    : [];
+  return (
+    <div className="text-xs">
+      <div className="flex items-center justify-between gap-2">
+        <span role="status" aria-label="Estimated cost" data-low={estimate?.low} data-high={estimate?.high} className="font-medium">
+          Estimated cost: {text}
+          {estimate && !estimate.exact && <span className="font-normal text-zinc-500"> (auto quality: a range)</span>}
+        </span>
+        {estimate && (
+          <button type="button" className="underline" aria-expanded={open} onClick={() => setOpen(!open)}>
+            Breakdown
+          </button>
+        )}
+      </div>
+      {error && <p className="text-zinc-500">{error}</p>}
+      {open && estimate && (
+        <div className="mt-1 rounded border border-zinc-200 p-2 dark:border-zinc-800">
+          <table className="w-full">
+            <tbody>
+              {lines.map(([label, line]) => (
+                <tr key={label}>
+                  <th className="text-left font-normal">{label}</th>
+                  <td className="text-right">{line.tokens ? (line.tokens.low === line.tokens.high ? line.tokens.low : `${line.tokens.low}–${line.tokens.high}`) + ' tokens' : ''}</td>
+                  <td className="pl-2 text-right">{range(line.dollars)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul className="mt-1 list-disc pl-4 text-zinc-500">
+            {estimate.notes.map((n) => <li key={n}>{n}</li>)}
+            <li>An estimate: the service&apos;s returned usage is what is billed.</li>
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

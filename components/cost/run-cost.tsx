@@ -1,0 +1,22 @@
+'use client';
+/** A run's actual cost from the returned usage, next to the estimate and the difference. */
+import { useCost } from '@/lib/cost/cost-store';
+import type { RunState } from '@/lib/studio/apply-event';
+
+export function RunCost({ run }: { run: RunState }) {
+  const estimator = useCost((s) => s.estimator);
+  if (!estimator || run.actual === undefined) return null;
+  const fmt = estimator.formatUsd;
+  if (run.actual === null) {
+    return <p className="text-xs text-zinc-500">Actual cost: not priced (no usage returned).</p>;
+  }
+  const diff = run.estimate ? estimator.costDifference(run.estimate, run.actual) : null;
+  const est = run.estimate && (run.estimate.low === run.estimate.high ? fmt(run.estimate.low) : `${fmt(run.estimate.low)}–${fmt(run.estimate.high)}`);
+  return (
+    <p className="text-xs" aria-label="Actual cost" data-dollars={run.actual}>
+      <strong>Actual cost {fmt(run.actual)}</strong>
+      {est && <span className="text-zinc-500"> · estimated {est}</span>}
+      {diff && <span className={diff.within ? 'text-zinc-500' : 'text-amber-600'}> · {diff.summary}</span>}
+    </p>
+  );
+}
