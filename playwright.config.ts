@@ -35,6 +35,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       OFFLINE_LATENCY_MS: '0',
+      ENABLE_DEV_PAGES: '1',
       NEXT_TELEMETRY_DISABLED: '1',
       // Tests run on the offline API whatever the developer's shell holds.
       OPENAI_API_KEY: '',

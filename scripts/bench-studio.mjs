@@ -15,6 +15,7 @@
  */
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
+import { benchMask } from './bench-mask.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -211,6 +212,10 @@ export async function benchStudio(base) {
     await context.close();
     await firstLoad(browser, base);
     await gallery200(browser, base);
+    console.log('\nmask painter, in Chromium:');
+    const maskPage = await browser.newPage();
+    await benchMask(maskPage, base);
+    await maskPage.close();
   } finally {
     await browser.close();
   }

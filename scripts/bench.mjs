@@ -24,7 +24,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT)], {
   cwd: root,
-  env: { ...process.env, PORT: String(PORT), OFFLINE_LATENCY_MS: '0', NEXT_TELEMETRY_DISABLED: '1', OPENAI_API_KEY: '', AZURE_OPENAI_API_KEY: '' },
+  env: { ...process.env, PORT: String(PORT), OFFLINE_LATENCY_MS: '0', ENABLE_DEV_PAGES: '1', NEXT_TELEMETRY_DISABLED: '1', OPENAI_API_KEY: '', AZURE_OPENAI_API_KEY: '' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const stop = () => server.kill('SIGTERM');

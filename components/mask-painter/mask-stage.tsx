@@ -59,6 +59,7 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
   const [panning, setPanning] = useState(false);
 
   if (view) viewRef.current = view;
+  const ready = !!view;
   const applyView = (v: View) => {
     viewRef.current = v;
     setView(v);
@@ -89,7 +90,7 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
   useEffect(() => {
     const canvas = maskLayer.current?.getNativeCanvasElement();
     if (canvas) canvas.style.opacity = String(opacity);
-  }, [opacity, size, view]);
+  }, [opacity, size, ready]);
 
   const { activeTool } = usePointerInput(
     container,
@@ -116,7 +117,8 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
   }, [brushSize]);
 
   const v = view ?? viewRef.current;
-  const cursor = props.spaceHeld || panning ? (panning ? 'grabbing' : 'grab') : hovering ? 'none' : 'crosshair';
+  // The outline replaces the system cursor unless it would be too small to see.
+  const cursor = props.spaceHeld || panning ? (panning ? 'grabbing' : 'grab') : hovering && brushSize * v.scale >= 8 ? 'none' : 'crosshair';
   return (
     <div
       ref={container}

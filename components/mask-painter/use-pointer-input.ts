@@ -8,7 +8,7 @@ import { pinch, screenToImage, wheelFactor, zoomAtPoint, type Point, type View }
 import { createPaintTool, createPanTool, type Tool, type ToolContext, type ToolInput } from './tools';
 
 export interface PointerHooks {
-  /** Where the pointer is over the stage (image pixels), or null when it left; `painting` hides the outline for touch. */
+  /** Where the pointer is (image pixels), or null when it left; showOutline is false for touch and panning. */
   onHover(image: Point | null, showOutline: boolean): void;
   /** After a move was handled (for timing). */
   onMoveHandled?(startedAt: number, eventTime: number): void;
@@ -46,6 +46,8 @@ export function usePointerInput(
 
     const down = (e: PointerEvent) => {
       el.focus({ preventScroll: true });
+      // A mouse or pen whose pointerup happened elsewhere uncaptured must not count as still down.
+      if (e.pointerType !== 'touch') for (const [id, p] of pointers) if (p.type === e.pointerType) pointers.delete(id);
       pointers.set(e.pointerId, { at: local(e), type: e.pointerType });
       const touches = [...pointers.entries()].filter(([, p]) => p.type === 'touch');
       if (e.pointerType === 'touch' && touches.length === 2) {

@@ -42,3 +42,55 @@ test('dall-e-2 variations refuse a non-square image with a message', async ({ pa
   await page.getByLabel('Reference images').setInputFiles([{ name: 'wide.png', mimeType: 'image/png', buffer: await png(300, 200, '#e76f51') }]);
   await expect(page.getByRole('alert').filter({ hasText: 'wide.png' })).toContainText('needs a square image');
 });
+
+test('an edit with a painted mask returns the original pixels wherever the mask is 255', async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-1.5');
+  const original = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#4a90d9' } })
+    .composite([{ input: Buffer.from('<svg width="1024" height="1024"><circle cx="512" cy="512" r="300" fill="#f4a261"/></svg>') }])
+    .png()
+    .toBuffer();
+  await page.getByLabel('Reference images').setInputFiles([{ name: 'pool.png', mimeType: 'image/png', buffer: original }]);
+  const painter = page.getByRole('region', { name: 'Mask painter' });
+  await expect(painter.getByRole('button', { name: 'Brush' })).toBeVisible();
+  const box = (await painter.locator('canvas').first().boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.45);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.55, { steps: 10 });
+  await page.mouse.up();
+
+  const [maskDownload] = await Promise.all([page.waitForEvent('download'), painter.getByRole('link', { name: 'Download mask' }).click()]);
+  const mask = await sharp(await maskDownload.path()).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  expect([mask.info.width, mask.info.height]).toEqual([1024, 1024]);
+
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('A flamingo floating in the pool');
+  await page.getByRole('combobox', { name: 'Size' }).selectOption('1024x1024');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  const result = gallery(page).getByRole('img', { name: 'A flamingo floating in the pool', exact: true });
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), gallery(page).getByRole('link', { name: 'Download' }).first().click()]);
+  const out = await sharp(await download.path()).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const orig = await sharp(original).ensureAlpha().raw().toBuffer();
+  expect([out.info.width, out.info.height]).toEqual([1024, 1024]);
+
+  let kept = 0;
+  let keptSame = 0;
+  let painted = 0;
+  let paintedChanged = 0;
+  for (let i = 0; i < orig.length; i += 4) {
+    const a = mask.data[i + 3];
+    const same = out.data[i] === orig[i] && out.data[i + 1] === orig[i + 1] && out.data[i + 2] === orig[i + 2];
+    if (a === 255) {
+      kept++;
+      if (same) keptSame++;
+    } else if (a === 0) {
+      painted++;
+      if (!same) paintedChanged++;
+    }
+  }
+  expect(painted).toBeGreaterThan(1000);
+  expect(keptSame).toBe(kept);
+  expect(paintedChanged / painted).toBeGreaterThan(0.5);
+  await expect(gallery(page).getByRole('region', { name: 'Changes outside the mask' }).getByRole('status')).toContainText('0.0% of pixels outside the mask changed');
+});

@@ -21,10 +21,21 @@ async function open(page: Page) {
   await expect(stage(page)).toHaveAttribute('data-ready', 'true');
 }
 
+/** The view once zooming or panning has settled (React applies it a frame or so after the input). */
+async function stableView(page: Page): Promise<number[]> {
+  let prev = '';
+  for (;;) {
+    const v = (await stage(page).getAttribute('data-view'))!;
+    if (v === prev) return v.split(',').map(Number);
+    prev = v;
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Screen position of an image pixel under the current view. */
 async function toScreen(page: Page, x: number, y: number): Promise<[number, number]> {
   const box = (await stage(page).boundingBox())!;
-  const [scale, vx, vy] = (await stage(page).getAttribute('data-view'))!.split(',').map(Number);
+  const [scale, vx, vy] = await stableView(page);
   return [box.x + vx + x * scale, box.y + vy + y * scale];
 }
 
@@ -198,7 +209,7 @@ test('space+drag pans the view without painting', async ({ page }) => {
   await page.mouse.move(x + 100, y + 50, { steps: 5 });
   await page.mouse.up();
   await page.keyboard.up('Space');
-  const after = (await stage(page).getAttribute('data-view'))!.split(',').map(Number);
+  const after = await stableView(page);
   expect(after[1] - before[1]).toBeCloseTo(100, 0);
   expect(after[2] - before[2]).toBeCloseTo(50, 0);
   await noMask(page);
@@ -277,7 +288,7 @@ test.describe('touch and pen', () => {
     await touch('touchStart', [[c[0] - 50, c[1]], [c[0] + 50, c[1]]]);
     for (let i = 1; i <= 10; i++) await touch('touchMove', [[c[0] - 50 - i * 10, c[1]], [c[0] + 50 + i * 10, c[1]]]);
     await touch('touchEnd', []);
-    const scale1 = Number((await stage(page).getAttribute('data-view'))!.split(',')[0]);
+    const scale1 = (await stableView(page))[0];
     expect(scale1 / scale0).toBeCloseTo(3, 1);
     const undo = painter(page).getByRole('button', { name: 'Undo' });
     await undo.click();
@@ -285,6 +296,7 @@ test.describe('touch and pen', () => {
     await expect(undo).toBeDisabled();
 
     await painter(page).getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(async () => (await stableView(page))[0]).toBeCloseTo(scale0, 5);
     const p0 = await toScreen(page, 300, 600);
     const p1 = await toScreen(page, 700, 600);
     const pen = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', [x, y]: number[]) => cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons: type === 'mouseReleased' ? 0 : 1, clickCount: 1, pointerType: 'pen', force: 0.5 });

@@ -3,9 +3,9 @@
  * and the PNG an edit sends. Not persisted; no React here (components read it with zustand's useStore).
  */
 import { createStore } from 'zustand/vanilla';
-import { exportMaskIfAny } from './export';
+import { exportMaskOffThread } from './export-client';
 import { applied, emptyHistory, push, redo, undo, type History } from './history';
-import { appendPoints, coverageState, type Coverage, type MaskOp, type PaintTool, type StrokeOp } from './ops';
+import { appendPoints, coverageState, liveOps, type Coverage, type MaskOp, type PaintTool, type StrokeOp } from './ops';
 
 export interface MaskTarget {
   /** Identifies the image (its object URL): a new key starts a new mask. */
@@ -181,6 +181,6 @@ export function hasMask(): boolean {
 /** The mask to send with an edit (the first image's size), or null when nothing is painted. */
 export async function currentMaskPng(): Promise<Blob | null> {
   const { target, ops } = maskStore.getState();
-  if (!target) return null;
-  return exportMaskIfAny(ops, target.width, target.height);
+  if (!target || coverageState(ops, target) === 'empty') return null;
+  return exportMaskOffThread(liveOps(ops), target.width, target.height);
 }

@@ -3,7 +3,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import { exportMask } from '@/lib/mask/export';
 import { historyBytes } from '@/lib/mask/history';
-import { maskStore } from '@/lib/mask/mask-store';
+import { currentMaskPng, maskStore } from '@/lib/mask/mask-store';
 
 const MaskPainter = dynamic(() => import('@/components/mask-painter/mask-painter'), {
   ssr: false,
@@ -41,6 +41,12 @@ function expose() {
         const t = performance.now();
         const blob = await exportMask(ops, target!.width, target!.height);
         return { ms: performance.now() - t, bytes: blob.size };
+      },
+      /** What an edit waits for: currentMaskPng(), rendered and encoded in a worker. */
+      async currentMs(): Promise<{ ms: number; bytes: number }> {
+        const t = performance.now();
+        const blob = await currentMaskPng();
+        return { ms: performance.now() - t, bytes: blob?.size ?? 0 };
       },
     },
   });
