@@ -5,6 +5,7 @@
  *
  * Mask convention (Images API): alpha 0 = painted = area to edit, 255 = keep, in between = feathered edge.
  */
+import { blendThroughMask } from './blend';
 
 /** RGBA image data, 4 bytes a pixel, row-major; `ImageData` is one. */
 export interface RgbaImage {
@@ -111,26 +112,6 @@ export function changesOutsideMask(
  */
 export function keepMaskedArea(original: RgbaImage, result: RgbaImage, mask: RgbaImage): RgbaImage {
   assertSameSize('keepMaskedArea', { original, result, mask });
-  const o = original.data;
-  const r = result.data;
-  const m = mask.data;
-  const out = new Uint8ClampedArray(o.length);
-  for (let i = 0; i < out.length; i += 4) {
-    const a = m[i + 3];
-    if (a === 255) {
-      out[i] = o[i];
-      out[i + 1] = o[i + 1];
-      out[i + 2] = o[i + 2];
-      out[i + 3] = o[i + 3];
-    } else if (a === 0) {
-      out[i] = r[i];
-      out[i + 1] = r[i + 1];
-      out[i + 2] = r[i + 2];
-      out[i + 3] = r[i + 3];
-    } else {
-      const b = 255 - a;
-      for (let c = 0; c < 4; c++) out[i + c] = Math.floor((o[i + c] * a + r[i + c] * b + 127) / 255);
-    }
-  }
+  const out = blendThroughMask(original.data, result.data, mask.data, new Uint8ClampedArray(original.data.length));
   return { data: out, width: original.width, height: original.height };
 }

@@ -1,7 +1,10 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeRgba, rgbaPng } from '../testing/fixtures';
-import { blendThroughMask, renderEdit, renderGeneration, renderVariation } from './render';
+import { blendThroughMask as blend } from '../mask/blend';
+import { renderEdit, renderGeneration, renderVariation } from './render';
+
+const blendThroughMask = (o: Uint8Array, f: Uint8Array, m: Uint8Array) => blend(o, f, m, new Uint8Array(o.length));
 import type { SceneSpec } from './scene';
 
 const spec = (over: Partial<SceneSpec> = {}): SceneSpec => ({

@@ -7,6 +7,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { OutputFormat } from '../models/types';
 import { prng, sceneSvg, type SceneSpec } from './scene';
 import { textPath } from './pixel-font';
+import { blendThroughMask } from '../mask/blend';
 
 export interface EncodeOptions {
   format: OutputFormat;
@@ -102,35 +103,9 @@ export async function renderEdit(spec: SceneSpec, inputs: EditInputs, detail: nu
   let alpha: Buffer | null = null;
   if (inputs.mask) alpha = await rawRgba(inputs.mask, width, height);
   else if (inputs.maskFromImageAlpha) alpha = base;
-  const out = alpha ? blendThroughMask(base, fresh, alpha) : fresh;
+  const out = alpha ? blendThroughMask(base, fresh, alpha, Buffer.allocUnsafe(base.length)) : fresh;
   // Keep the alpha channel whenever the originals had it, so unmasked pixels stay exactly as they were.
   return encode(sharp(out, { raw: { width, height, channels: 4 } }), { ...enc, transparent: enc.transparent || !!alpha });
-}
-
-/** out = original·a + fresh·(1−a), per channel, with a the mask's alpha (byte 3 of each RGBA pixel). */
-export function blendThroughMask(original: Uint8Array, fresh: Uint8Array, maskRgba: Uint8Array): Buffer {
-  const out = Buffer.allocUnsafe(original.length);
-  for (let i = 0; i < original.length; i += 4) {
-    const a = maskRgba[i + 3];
-    if (a === 255) {
-      out[i] = original[i];
-      out[i + 1] = original[i + 1];
-      out[i + 2] = original[i + 2];
-      out[i + 3] = original[i + 3];
-    } else if (a === 0) {
-      out[i] = fresh[i];
-      out[i + 1] = fresh[i + 1];
-      out[i + 2] = fresh[i + 2];
-      out[i + 3] = fresh[i + 3];
-    } else {
-      const b = 255 - a;
-      out[i] = (original[i] * a + fresh[i] * b + 127) / 255;
-      out[i + 1] = (original[i + 1] * a + fresh[i + 1] * b + 127) / 255;
-      out[i + 2] = (original[i + 2] * a + fresh[i + 2] * b + 127) / 255;
-      out[i + 3] = (original[i + 3] * a + fresh[i + 3] * b + 127) / 255;
-    }
-  }
-  return out;
 }
 
 /** A recognisable variant: the same picture with its hue turned, mirrored on every other one, and labelled. */
