@@ -11,6 +11,11 @@ const nextConfig = {
   serverExternalPackages: ['sharp'],
   // The build checks the app's types only; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
+  experimental: {
+    // Edits send up to 16 images of 50 MB and a 4 MB mask through a server action (api-reference §2); the
+    // default 1 MB limit would refuse an ordinary photo. The registry's limits are checked on arrival.
+    serverActions: { bodySizeLimit: '805mb' },
+  },
 };
 
 export default nextConfig;

@@ -38,7 +38,7 @@ test('unknown paths are 404 Invalid URL in the OpenAI shape', async () => {
     ['POST', `${V1}/images`],
     ['GET', `${V1}/nope`],
     ['POST', `${V1}/images/generations/extra`],
-    ['POST', `${V1}/responses`],
+    ['POST', `${V1}/responses/resp_x/cancel`],
     ['GET', `${BASE}/api/offline/images/not-an-id`],
     ['GET', `${BASE}/api/offline/images/${'0'.repeat(32)}`],
     ['POST', `${AZURE_ENDPOINT}/openai/deployments/gpt-image-1/images/paintings?api-version=2025-04-01-preview`],

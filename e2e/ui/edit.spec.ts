@@ -94,3 +94,18 @@ test('an edit with a painted mask returns the original pixels wherever the mask 
   expect(paintedChanged / painted).toBeGreaterThan(0.5);
   await expect(gallery(page).getByRole('region', { name: 'Changes outside the mask' }).getByRole('status')).toContainText('0.0% of pixels outside the mask changed');
 });
+
+test('a reference photo over 1 MB goes through the edit (server actions take the API limits, not 1 MB)', async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-1');
+  const noise = Buffer.alloc(1024 * 1024 * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+  const big = await sharp(noise, { raw: { width: 1024, height: 1024, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  expect(big.length).toBeGreaterThan(1024 * 1024);
+  await page.getByLabel('Reference images').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: big }]);
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('Make it a watercolour');
+  await page.getByRole('checkbox', { name: /Stream/ }).uncheck();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(gallery(page).getByRole('img', { name: 'Make it a watercolour', exact: true })).toBeVisible({ timeout: 20_000 });
+});

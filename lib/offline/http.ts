@@ -14,7 +14,7 @@ export const CORS_HEADERS: Record<string, string> = {
     'authorization', 'content-type', 'accept', 'api-key', 'openai-organization', 'openai-project', 'user-agent',
     'x-stainless-lang', 'x-stainless-package-version', 'x-stainless-os', 'x-stainless-arch', 'x-stainless-runtime',
     'x-stainless-runtime-version', 'x-stainless-retry-count', 'x-stainless-timeout', 'x-stainless-helper-method',
-    'x-offline-latency-ms', 'x-offline-fault', 'x-offline-variant',
+    'x-offline-latency-ms', 'x-offline-fault', 'x-offline-variant', 'x-ms-oai-image-generation-deployment',
   ].join(', '),
   'access-control-expose-headers': 'x-request-id, retry-after',
 };
@@ -42,4 +42,17 @@ export function toApiError(e: unknown): ApiError {
     message: 'The server had an error while processing your request. Sorry about that!',
     type: 'server_error',
   });
+}
+
+/**
+ * One SSE record. The leading `: emitted-at <epoch ms>` comment is ignored by every SSE parser (the SDK's
+ * included); the playground's relay reads it to measure the delay from here to the browser's paint.
+ */
+export function sseRecord(type: string, data: object): string {
+  return `: emitted-at ${Date.now()}\nevent: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+}
+
+/** The headers of an SSE answer (api-reference §5.2). */
+export function sseHeaders(id: string): Record<string, string> {
+  return { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': id, ...CORS_HEADERS };
 }

@@ -16,7 +16,7 @@ import { checkAuth, type Flavor } from './auth';
 import { readBody } from './body';
 import { checkDecodable } from './decode';
 import { contentFilterError, faultFrom, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
-import { CORS_HEADERS, errorResponse, jsonResponse, requestId, toApiError } from './http';
+import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from './http';
 import { renderEdit, renderGeneration, renderVariation, type EncodeOptions } from './render';
 import type { SceneSpec } from './scene';
 import { putImage } from './url-store';
@@ -136,14 +136,6 @@ async function answerJson(p: Plan, origin: string, id: string, latency: number, 
 }
 
 /**
- * One SSE record. The leading `: emitted-at <epoch ms>` comment is ignored by every SSE parser (the SDK's
- * included); the playground's relay reads it to measure the delay from here to the browser's paint.
- */
-function sseRecord(type: string, data: object): string {
-  return `: emitted-at ${Date.now()}\nevent: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
-}
-
-/**
  * The SSE answer: per image, `partial_images` partials at rising detail, then `*.completed` with usage.
  * Images of n > 1 follow one another; input tokens are counted on the first image's usage only.
  */
@@ -185,7 +177,7 @@ function answerStream(p: Plan, id: string, latency: number, fault: Fault | null,
   });
   return new Response(stream, {
     status: 200,
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': id, ...CORS_HEADERS },
+    headers: sseHeaders(id),
   });
 }
 
