@@ -47,3 +47,18 @@ export function listValues(values: readonly (string | number)[]): string {
   if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
   return `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
 }
+
+/** A JSON value's type as the real API names it in invalid_type errors ("a string", "an integer", …). */
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a decimal';
+  return `a ${typeof v}`;
+}
+
+/** 400 invalid_type: "Invalid type for 'x': expected …, but got … instead." */
+export function wrongType(param: string, expected: string, v: unknown): ApiError {
+  return invalid(param, 'invalid_type', `Invalid type for '${param}': expected ${expected}, but got ${typeName(v)} instead.`);
+}

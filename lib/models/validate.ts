@@ -3,7 +3,7 @@
  * the same error codes, a `param` naming the field, a message that says what is allowed.
  * Used by the offline API and by the server before any upstream call.
  */
-import { ApiError, invalid, listValues } from '../errors/api-error';
+import { ApiError, invalid, listValues, wrongType } from '../errors/api-error';
 import { narrowCaps, type CapsNarrowing } from './caps';
 import { findModel, implicitModel, MODELS } from './registry';
 import { customSizeProblem, parseSize } from './sizes';
@@ -82,7 +82,7 @@ function readString(fields: Record<string, unknown>, name: string): string | und
   const v = fields[name];
   if (!present(v)) return undefined;
   if (typeof v !== 'string') {
-    throw invalid(name, 'invalid_type', `Invalid type for '${name}': expected a string, but got ${typeName(v)} instead.`);
+    throw wrongType(name, 'a string', v);
   }
   return v;
 }
@@ -92,7 +92,7 @@ function readInt(fields: Record<string, unknown>, name: string, fromForm: boolea
   if (!present(v)) return undefined;
   if (fromForm && typeof v === 'string' && /^-?\d+$/.test(v.trim())) v = Number(v.trim());
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw invalid(name, 'invalid_type', `Invalid type for '${name}': expected an integer, but got ${typeName(v)} instead.`);
+    throw wrongType(name, 'an integer', v);
   }
   if (range && v > range.max) {
     throw invalid(name, 'integer_above_max_value', `Invalid '${name}': integer above maximum value. Expected a value <= ${range.max}, but got ${v} instead.`);
@@ -108,7 +108,7 @@ function readBool(fields: Record<string, unknown>, name: string, fromForm: boole
   if (!present(v)) return undefined;
   if (typeof v === 'boolean') return v;
   if (fromForm && (v === 'true' || v === 'false')) return v === 'true';
-  throw invalid(name, 'invalid_type', `Invalid type for '${name}': expected a boolean, but got ${typeName(v)} instead.`);
+  throw wrongType(name, 'a boolean', v);
 }
 
 function readEnum<T extends string>(fields: Record<string, unknown>, name: string, allowed: readonly T[] | undefined): T | undefined {
@@ -118,15 +118,6 @@ function readEnum<T extends string>(fields: Record<string, unknown>, name: strin
     throw invalid(name, 'invalid_value', `Invalid value: '${clip(v)}'. Supported values are: ${listValues(allowed)}.`);
   }
   return v as T;
-}
-
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return 'a string';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a decimal';
-  return `a ${typeof v}`;
 }
 
 function clip(s: string): string {

@@ -4,7 +4,7 @@
  * (a string, or messages with `input_text` / `input_image` parts and `image_generation_call` references).
  * Errors are OpenAI-shaped and name the param by its path, e.g. `tools[0].quality`, `input[0].content[1].file_id`.
  */
-import { ApiError, invalid, listValues } from '../../errors/api-error';
+import { ApiError, invalid, listValues, wrongType } from '../../errors/api-error';
 import { capsFor, type CapsNarrowing } from '../../models/caps';
 import { findModel } from '../../models/registry';
 import type { Background, InputFidelity, ModelId, Moderation, OutputFormat, Quality } from '../../models/types';
@@ -75,18 +75,6 @@ function present(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return 'a string';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a decimal';
-  return `a ${typeof v}`;
-}
-
-function wrongType(param: string, expected: string, v: unknown): ApiError {
-  return invalid(param, 'invalid_type', `Invalid type for '${param}': expected ${expected}, but got ${typeName(v)} instead.`);
-}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
