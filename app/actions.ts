@@ -15,3 +15,9 @@ export async function generate(input: GenerationInput): Promise<StartResult> {
 export async function cancel(jobId: string): Promise<{ cancelled: boolean }> {
   return { cancelled: typeof jobId === 'string' && cancelJob(jobId) };
 }
+
+/** One chat turn through the Responses API's image_generation tool; its events stream back (images as binary). */
+export async function chat(input: import('@/lib/chat/events').ChatInput): Promise<import('@/lib/chat/events').ChatStart> {
+  const { startChat } = await import('@/lib/chat/run');
+  return startChat(input);
+}

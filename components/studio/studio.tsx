@@ -102,6 +102,7 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
         <header className="flex items-center justify-between gap-2">
           <h1 className="text-lg font-bold">Image Playground</h1>
           <span className="flex items-center gap-2">
+            <Link href="/chat" className="text-xs underline">Chat</Link>
             <Link href="/settings" className="text-xs underline">Settings</Link>
             <ThemeToggle />
           </span>

@@ -1,0 +1,22 @@
+import { Chat } from '@/components/chat/chat';
+import { capsFor } from '@/lib/models/caps';
+import { providerSetup } from '@/lib/providers/server';
+
+export const dynamic = 'force-dynamic';
+
+export default function ChatPage() {
+  const { active, error } = providerSetup();
+  if (error || !active) {
+    return (
+      <main className="mx-auto max-w-2xl p-6">
+        <h1 className="text-xl font-bold">Chat</h1>
+        <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {error ? `Configuration error: ${error}` : 'No provider is configured.'}
+        </p>
+      </main>
+    );
+  }
+  // Only the provider's models that the Responses image_generation tool accepts.
+  const toolModels = active.models.filter((m) => capsFor(m, 'responses', active.narrowing));
+  return <Chat provider={active.id} toolModels={toolModels} narrowing={active.narrowing} />;
+}
