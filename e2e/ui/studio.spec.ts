@@ -41,7 +41,8 @@ test('Cancel mid-stream keeps the last partial image, marked as cancelled', asyn
   await expect(gallery(page).getByText('Cancelled — the last partial image is kept')).toBeVisible();
   await expect(gallery(page).getByRole('img', { name: /^Partial image .*\(cancelled\)$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
-  // It stays in history as a cancelled partial.
+  // It stays in history as a cancelled partial: once the storage figure counts it, a reload shows it.
+  await expect(page.getByLabel('Storage used')).toContainText('1 image');
   await page.reload();
   await expect(gallery(page).getByRole('img', { name: /^Partial image of .*\(cancelled\)$/ })).toBeVisible();
 });

@@ -5,8 +5,7 @@ import 'server-only';
  * iterator, whose decoder rescans its buffer per chunk; see lib/generation/upstream.ts).
  */
 import OpenAI from 'openai';
-import { createParser } from 'eventsource-parser';
-import { sniffImage } from '../images/sniff';
+import { bytesOf, imageFacts, readSse, recordError } from '../generation/sse';
 import { createClient } from '../providers/client';
 import { findProvider } from '../providers/server';
 import { toGenerationError } from '../generation/upstream';
@@ -21,11 +20,10 @@ function refuse(param: string, message: string): ChatStart {
   return { ok: false, error: { status: 400, message, type: 'invalid_request_error', param, code: 'invalid_value' } };
 }
 
-function bytesOf(b64: string): { bytes: Uint8Array; mime: string } {
-  const buf = Buffer.from(b64, 'base64');
-  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  const info = sniffImage(bytes);
-  return { bytes, mime: info ? `image/${info.type}` : 'application/octet-stream' };
+/** Image bytes and type, for a chat event. */
+function image(b64: string): { bytes: Uint8Array; mime: string } {
+  const bytes = bytesOf(b64);
+  return { bytes, mime: imageFacts(bytes).mime };
 }
 
 async function dataUrl(f: File): Promise<string> {
@@ -98,33 +96,21 @@ export async function startChat(input: ChatInput): Promise<ChatStart> {
 async function relay(response: Response, emit: (e: ChatEvent) => void): Promise<void> {
   let failure: GenerationError | null = null;
   let completed = false;
-  const parser = createParser({
-    onEvent(message) {
-      if (message.data === '[DONE]') return;
-      const data = JSON.parse(message.data) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-      const type: string = data.type ?? message.event ?? '';
-      if (type === 'error' || type === 'response.failed') {
-        const err = data.error ?? data.response?.error ?? data;
-        failure = { status: response.status, message: err.message ?? 'The stream reported an error.', type: err.type ?? 'stream_error', param: err.param ?? null, code: err.code ? String(err.code) : null };
-      } else if (type === 'response.image_generation_call.partial_image') {
-        emit({ type: 'partial', index: Number(data.partial_image_index ?? 0), ...bytesOf(data.partial_image_b64) });
-      } else if (type === 'response.output_item.done' && data.item?.type === 'image_generation_call' && data.item.result) {
-        emit({ type: 'image', callId: data.item.id, revisedPrompt: data.item.revised_prompt, ...bytesOf(data.item.result) });
-      } else if (type === 'response.output_text.done') {
-        emit({ type: 'text', text: data.text });
-      } else if (type === 'response.completed') {
-        completed = true;
-        emit({ type: 'completed', responseId: data.response.id });
-      }
-    },
+  await readSse(response, (record) => {
+    const { type, data } = record;
+    failure ??= recordError(record, response.status);
+    if (failure) return;
+    if (type === 'response.image_generation_call.partial_image') {
+      emit({ type: 'partial', index: Number(data.partial_image_index ?? 0), ...image(data.partial_image_b64) });
+    } else if (type === 'response.output_item.done' && data.item?.type === 'image_generation_call' && data.item.result) {
+      emit({ type: 'image', callId: data.item.id, revisedPrompt: data.item.revised_prompt, ...image(data.item.result) });
+    } else if (type === 'response.output_text.done') {
+      emit({ type: 'text', text: data.text });
+    } else if (type === 'response.completed') {
+      completed = true;
+      emit({ type: 'completed', responseId: data.response.id });
+    }
   });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
   if (failure) emit({ type: 'error', error: failure });
   else if (!completed) emit({ type: 'error', error: { status: response.status, message: 'The response stream ended before the response was complete.', type: 'stream_error', param: null, code: 'stream_incomplete' } });
 }

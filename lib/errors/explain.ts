@@ -9,11 +9,16 @@ export interface Explanation {
   advice: string;
 }
 
+const AZURE_FILTER: Explanation = {
+  title: "Blocked by Azure's content filter",
+  advice: 'Rephrase the prompt. Azure filters prompts and generated images; the filter level is set on the deployment.',
+};
+
 const BY_CODE: Record<string, Explanation> = {
   moderation_blocked: { title: 'Blocked by the safety system', advice: 'Rephrase the prompt (or change the reference images) and try again. With moderation "low" GPT image models filter less strictly.' },
   content_policy_violation: { title: 'Blocked by the content policy', advice: 'Rephrase the prompt and try again.' },
-  contentFilter: { title: "Blocked by Azure's content filter", advice: 'Rephrase the prompt. Azure filters prompts and generated images; the filter level is set on the deployment.' },
-  content_filter: { title: "Blocked by Azure's content filter", advice: 'Rephrase the prompt. Azure filters prompts and generated images; the filter level is set on the deployment.' },
+  contentFilter: AZURE_FILTER,
+  content_filter: AZURE_FILTER,
   rate_limit_exceeded: { title: 'Rate limit reached', advice: 'Wait and try again; fewer images per request (n) or a lower rate helps.' },
   insufficient_quota: { title: 'Out of credit', advice: 'The account has no quota left: check billing for this key.' },
   invalid_api_key: { title: 'The API key was refused', advice: 'Check the key configured on the server.' },

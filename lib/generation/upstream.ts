@@ -5,9 +5,8 @@ import 'server-only';
  * rescans its buffer on every chunk (quadratic in a multi-MB record; design.md has the figures).
  */
 import OpenAI from 'openai';
-import { createParser } from 'eventsource-parser';
 import type { ImagesUsage } from '../cost/usage';
-import { sniffImage } from '../images/sniff';
+import { bytesOf, imageFacts as mimeOf, readSse, recordError, type SseRecord } from './sse';
 import type { ImageEndpoint } from '../models/validate';
 import type { WireParams } from './sdk-params';
 import type { Echoed, GenerationError, GenerationEvent } from './events';
@@ -25,17 +24,6 @@ export interface CallOptions {
 }
 
 type Emit = (event: GenerationEvent) => void;
-
-function bytesOf(b64: string): Uint8Array {
-  const buf = Buffer.from(b64, 'base64');
-  // A plain Uint8Array view over the same memory: no copy, and React serialises it as binary.
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-
-function mimeOf(bytes: Uint8Array): { mime: string; width: number; height: number } {
-  const info = sniffImage(bytes);
-  return info ? { mime: `image/${info.type}`, width: info.width, height: info.height } : { mime: 'application/octet-stream', width: 0, height: 0 };
-}
 
 /** Any failure as a GenerationError a person can act on; null when it was the user's own cancel. */
 export function toGenerationError(e: unknown): GenerationError | null {
@@ -85,45 +73,25 @@ export async function streamOne(client: OpenAI, endpoint: ImageEndpoint, params:
   const response = await request(client, endpoint, { ...params, n: 1, stream: true }, files, { signal: opts.signal, headers: opts.headers, maxRetries: 0 }).asResponse();
   let failure: GenerationError | null = null;
   let completed = false;
-  // The offline API stamps each record with an `: emitted-at <ms>` comment (ignored by other parsers), so the
-  // relay delay can be measured end to end; other services do not, and the receive time stands in.
-  let emittedAt: number | undefined;
-  const parser = createParser({
-    onComment(comment) {
-      const m = /^\s*emitted-at (\d+)/.exec(comment);
-      if (m) emittedAt = Number(m[1]);
-    },
-    onEvent(message) {
-      const at = emittedAt ?? Date.now();
-      emittedAt = undefined;
-      if (message.data === '[DONE]') return;
-      const data = JSON.parse(message.data) as Record<string, unknown> & { type?: string };
-      const type = data.type ?? message.event ?? '';
-      if (data.error || type === 'error') {
-        const err = (data.error ?? data) as Partial<GenerationError>;
-        failure = { status: response.status, message: err.message ?? 'The stream reported an error.', type: err.type ?? 'stream_error', param: err.param ?? null, code: err.code ? String(err.code) : null };
-        return;
-      }
-      if (type.endsWith('.partial_image')) {
-        const bytes = bytesOf(data.b64_json as string);
-        emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at });
-      } else if (type.endsWith('.completed')) {
-        const bytes = bytesOf(data.b64_json as string);
-        const { mime, width, height } = mimeOf(bytes);
-        const echoed: Echoed = { size: data.size as string, quality: data.quality as string, background: data.background as string, output_format: data.output_format as string };
-        completed = true;
-        emit({ type: 'completed', tile, bytes, mime, width, height, echoed, usage: (data.usage as ImagesUsage) ?? null, latencyMs: Math.round(performance.now() - started), at });
-      }
-    },
-  });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+  const onRecord = (record: SseRecord) => {
+    // Without the offline API's emission stamp, the receive time stands in.
+    const at = record.emittedAt ?? Date.now();
+    const { type, data } = record;
+    failure ??= recordError(record, response.status);
+    if (failure) return;
+    if (type.endsWith('.partial_image')) {
+      const bytes = bytesOf(data.b64_json);
+      emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at });
+    } else if (type.endsWith('.completed')) {
+      const bytes = bytesOf(data.b64_json);
+      const { mime, width, height } = mimeOf(bytes);
+      const echoed: Echoed = { size: data.size, quality: data.quality, background: data.background, output_format: data.output_format };
+      completed = true;
+      emit({ type: 'completed', tile, bytes, mime, width, height, echoed, usage: (data.usage as ImagesUsage) ?? null, latencyMs: Math.round(performance.now() - started), at });
     }
+  };
+  try {
+    await readSse(response, onRecord);
   } catch (e) {
     if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
     throw new OpenAI.APIConnectionError({ message: 'The image stream was cut off before the image was complete.', cause: e as Error });

@@ -112,11 +112,6 @@ function settleCost(runId: string): void {
   if (actual !== null) record({ at: Date.now(), model, provider: run.provider, dollars: actual });
 }
 
-export function currentFields(): Record<string, unknown> {
-  const state = useStudio.getState();
-  return paramsToFields(state.params, currentOptions(state)!);
-}
-
 export async function runGeneration(): Promise<void> {
   const state = useStudio.getState();
   const { provider, simulate, mode } = state;
