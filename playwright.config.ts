@@ -24,6 +24,8 @@ export default defineConfig({
   projects: [
     { name: 'api', testMatch: 'api/**/*.spec.ts' },
     { name: 'ui', testMatch: 'ui/**/*.spec.ts', use: { browserName: 'chromium' } },
+    // Hosting for a team: tests that start servers of their own (passcode, policy, Redis, a proxy).
+    { name: 'hosting', testMatch: 'hosting/**/*.spec.ts', use: { browserName: 'chromium' } },
   ],
   webServer: {
     command: `npx next start -p ${PORT}`,
