@@ -16,3 +16,12 @@ export const ANONYMOUS: User = { id: 'anonymous', name: 'anonymous' };
 export async function currentUser(): Promise<User | null> {
   return ANONYMOUS;
 }
+
+/** What an action or route answers a caller without a session (the shape of every other error). */
+export const SIGN_IN_REQUIRED = {
+  status: 401,
+  message: 'Sign in first: this playground asks for a passcode. Open the page again to reach the sign-in form.',
+  type: 'invalid_request_error',
+  param: null,
+  code: 'unauthorized',
+} as const;

@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import { bytesOf, imageFacts, readSse, recordError } from '../generation/sse';
 import { createClient } from '../providers/client';
 import { findProvider } from '../providers/server';
+import type { User } from '../access/user';
 import { toGenerationError } from '../generation/upstream';
 import type { GenerationError } from '../generation/events';
 import type { ModelId } from '../models/types';
@@ -42,7 +43,7 @@ async function buildInput(input: ChatInput): Promise<unknown[]> {
   return items;
 }
 
-export async function startChat(input: ChatInput): Promise<ChatStart> {
+export async function startChat(input: ChatInput, user: User): Promise<ChatStart> {
   const provider = findProvider(input.provider);
   if (!provider) return refuse('provider', `Provider '${String(input.provider)}' is not configured on this server.`);
   if (!MAIN_MODELS.includes(input.mainModel as never)) return refuse('model', `Main model '${String(input.mainModel)}' is not offered. Use one of: ${MAIN_MODELS.join(', ')}.`);

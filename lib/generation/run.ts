@@ -11,6 +11,7 @@ import { validateImageFiles } from '../models/validate-files';
 import type { ProviderKind } from '../providers/config';
 import { createClient } from '../providers/client';
 import { findProvider } from '../providers/server';
+import type { User } from '../access/user';
 import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
 import { cancelJob, endJob, startJob } from './jobs';
@@ -54,7 +55,7 @@ async function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: P
   return { images, mask: input.mask instanceof Blob ? input.mask : undefined };
 }
 
-export async function startGeneration(input: GenerationInput): Promise<StartResult> {
+export async function startGeneration(input: GenerationInput, user: User): Promise<StartResult> {
   const provider = findProvider(input.provider);
   if (!provider) return refuse(`Provider '${String(input.provider)}' is not configured on this server.`, 'provider', 'invalid_value');
   const endpoint = input.endpoint ?? 'generate';
