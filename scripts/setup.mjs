@@ -44,9 +44,12 @@ export function ensureBuild() {
   run('npx next build', { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 }
 
-/** Debian's Chromium for Playwright (it cannot download its own here), plus curl and jq for the seed commands. */
+/**
+ * Debian's Chromium for Playwright (it cannot download its own here), curl and jq for the seed commands, and
+ * redis-server for the tests of limits shared by several instances.
+ */
 export function ensureTestTools() {
-  const missing = [['chromium', 'chromium'], ['curl', 'curl'], ['jq', 'jq']].filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
+  const missing = [['chromium', 'chromium'], ['curl', 'curl'], ['jq', 'jq'], ['redis-server', 'redis-server']].filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`Missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) and run again.`);
