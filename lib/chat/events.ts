@@ -3,21 +3,32 @@
  * Image bytes travel as Uint8Array so React's wire format sends them as binary, not base64 text.
  */
 import type { GenerationError } from '../generation/events';
+import type { Fault } from '../offline/faults';
 import type { ProviderKind } from '../providers/config';
 
 export const MAIN_MODELS = ['gpt-5', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-4o', 'gpt-4o-mini', 'o3'] as const;
 export type MainModel = (typeof MAIN_MODELS)[number];
 export const DEFAULT_MAIN_MODEL: MainModel = 'gpt-4.1-mini';
 
-/** The image_generation tool's settings, in the API's field names. */
+/** The image_generation tool's settings, in the API's field names; what each model takes is in the registry. */
 export interface ChatToolSettings {
   model: string;
   quality?: string;
   size?: string;
   background?: string;
   output_format?: string;
+  /** jpeg and webp only. */
+  output_compression?: number;
+  moderation?: string;
   partial_images?: number;
+  /** Only on models whose registry entry lists input fidelity. */
+  input_fidelity?: string;
 }
+
+/** How a turn's images (and mask) reach the service: inline as data URLs, or uploaded to the Files API first. */
+export const ATTACH_MODES = ['data_url', 'file'] as const;
+export type AttachMode = (typeof ATTACH_MODES)[number];
+export const ATTACH_MODE_LABEL: Record<AttachMode, string> = { data_url: 'data URL', file: 'Files API upload' };
 
 export interface ChatInput {
   provider: ProviderKind;
@@ -27,15 +38,25 @@ export interface ChatInput {
   /** A branch: refer to this earlier image_generation_call instead of continuing a response. */
   referenceCallId?: string;
   images?: File[];
+  /** How `images` and `mask` are sent (default data_url). */
+  attachAs?: AttachMode;
+  /** The tool's input_image_mask: a PNG whose transparent pixels mark the area to change. */
+  mask?: File;
   tool: ChatToolSettings;
+  /** The offline API's simulation controls, as in the studio; ignored for real providers. */
+  simulate?: { fault?: Fault; latencyMs?: number };
 }
 
 export type ChatEvent =
-  | { type: 'started' }
+  /** The server's job id: the `cancel(jobId)` action stops this turn. */
+  | { type: 'started'; jobId: string }
+  /** Files API ids of this turn's uploads, in the order of the images; the mask's id apart. */
+  | { type: 'uploaded'; fileIds: string[]; maskFileId?: string }
   | { type: 'partial'; index: number; bytes: Uint8Array; mime: string }
   | { type: 'image'; callId: string; bytes: Uint8Array; mime: string; revisedPrompt?: string }
   | { type: 'text'; text: string }
   | { type: 'completed'; responseId: string }
+  | { type: 'cancelled' }
   | { type: 'error'; error: GenerationError };
 
 export type ChatStart = { ok: true; events: ReadableStream<ChatEvent> } | { ok: false; error: GenerationError };

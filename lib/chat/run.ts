@@ -11,8 +11,11 @@ import { findProvider } from '../providers/server';
 import type { User } from '../access/user';
 import { toGenerationError } from '../generation/upstream';
 import type { GenerationError } from '../generation/events';
+import { cancelJob, endJob, startJob } from '../generation/jobs';
+import { ApiError } from '../errors/api-error';
 import type { ModelId } from '../models/types';
 import { MAIN_MODELS, type ChatEvent, type ChatInput, type ChatStart } from './events';
+import { buildInput, checkUploads, sendImages } from './request';
 import { checkTool } from './tool-check';
 
 const MAX_IMAGES = 16;
@@ -27,21 +30,6 @@ function image(b64: string): { bytes: Uint8Array; mime: string } {
   return { bytes, mime: imageFacts(bytes).mime };
 }
 
-async function dataUrl(f: File): Promise<string> {
-  const type = f.type || 'image/png';
-  return `data:${type};base64,${Buffer.from(await f.arrayBuffer()).toString('base64')}`;
-}
-
-/** The `input` of the request: this turn's message, and for a branch the referenced image call first. */
-async function buildInput(input: ChatInput): Promise<unknown[]> {
-  const images = (input.images ?? []).filter((f): f is File => f instanceof Blob);
-  const content: unknown[] = [{ type: 'input_text', text: input.text }];
-  for (const f of images) content.push({ type: 'input_image', image_url: await dataUrl(f) });
-  const items: unknown[] = [];
-  if (input.referenceCallId) items.push({ type: 'image_generation_call', id: input.referenceCallId });
-  items.push({ role: 'user', content });
-  return items;
-}
 
 export async function startChat(input: ChatInput, user: User): Promise<ChatStart> {
   const provider = findProvider(input.provider);
@@ -52,49 +40,63 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
   if (input.previousResponseId && input.referenceCallId) return refuse('previous_response_id', 'A branch refers to an image call; it does not also continue a response.');
   const toolProblem = checkTool(input.tool ?? ({} as ChatInput['tool']), provider.models, provider.narrowing);
   if (toolProblem) return { ok: false, error: toolProblem };
+  const uploads = await checkUploads(input, String(input.tool.model), provider.narrowing);
+  if (uploads instanceof ApiError) return { ok: false, error: { ...uploads.toBody().error, status: uploads.status } };
 
   const toolModel = input.tool.model as ModelId;
   const client = createClient(provider, input.mainModel as ModelId);
   const headers: Record<string, string> = {};
   // Azure routes the tool to its own deployment, named in this header (api-reference, Azure image tool).
   if (provider.id === 'azure') headers['x-ms-oai-image-generation-deployment'] = provider.deployments?.[toolModel] ?? toolModel;
+  // The offline API's simulation, as the studio sends it (lib/generation/run.ts).
+  if (provider.id === 'offline' && input.simulate) {
+    if (input.simulate.fault) headers['x-offline-fault'] = String(input.simulate.fault);
+    if (input.simulate.latencyMs !== undefined) headers['x-offline-latency-ms'] = String(input.simulate.latencyMs);
+  }
   const { model: _m, ...rest } = input.tool;
   const tool = Object.fromEntries(Object.entries({ type: 'image_generation', model: toolModel, ...rest }).filter(([, v]) => v !== undefined && v !== ''));
-  const body = {
-    model: input.mainModel,
-    input: await buildInput(input),
-    tools: [tool],
-    stream: true,
-    ...(input.previousResponseId ? { previous_response_id: input.previousResponseId } : {}),
-  } as unknown as OpenAI.Responses.ResponseCreateParamsStreaming;
+  const bodyWith = (sent: Awaited<ReturnType<typeof sendImages>>) =>
+    ({
+      model: input.mainModel,
+      input: buildInput(input.text, sent.parts, input.referenceCallId),
+      tools: [sent.mask ? { ...tool, input_image_mask: sent.mask } : tool],
+      stream: true,
+      ...(input.previousResponseId ? { previous_response_id: input.previousResponseId } : {}),
+    }) as unknown as OpenAI.Responses.ResponseCreateParamsStreaming;
 
-  const controller = new AbortController();
+  // Registered so the `cancel(jobId)` action can abort the uploads and the upstream call (a server action has no signal).
+  const job = startJob();
+  let closed = false;
   const events = new ReadableStream<ChatEvent>({
     async start(out) {
-      let closed = false;
       const emit = (e: ChatEvent) => {
         if (!closed) out.enqueue(e);
       };
-      emit({ type: 'started' });
+      emit({ type: 'started', jobId: job.id });
       try {
-        const response = await client.responses.create(body, { headers, signal: controller.signal, maxRetries: 0 }).asResponse();
-        await relay(response, emit);
+        const sent = await sendImages(client, uploads, job.signal);
+        if (sent.fileIds.length || sent.maskFileId) emit({ type: 'uploaded', fileIds: sent.fileIds, maskFileId: sent.maskFileId });
+        const response = await client.responses.create(bodyWith(sent), { headers, signal: job.signal, maxRetries: 0 }).asResponse();
+        await relay(response, emit, job.signal);
       } catch (e) {
-        const error = toGenerationError(e);
-        if (error) emit({ type: 'error', error });
+        const error = job.signal.aborted ? null : toGenerationError(e);
+        emit(error ? { type: 'error', error } : { type: 'cancelled' });
       }
+      endJob(job.id);
+      if (!closed) out.close();
       closed = true;
-      out.close();
     },
     cancel() {
-      controller.abort();
+      // The browser went away (tab closed, full navigation): stop the upstream call.
+      closed = true;
+      cancelJob(job.id);
     },
   });
   return { ok: true, events };
 }
 
 /** Turn the SSE records into ChatEvents; an `error` record or a stream without `response.completed` fails. */
-async function relay(response: Response, emit: (e: ChatEvent) => void): Promise<void> {
+async function relay(response: Response, emit: (e: ChatEvent) => void, signal: AbortSignal): Promise<void> {
   let failure: GenerationError | null = null;
   let completed = false;
   await readSse(response, (record) => {
@@ -113,5 +115,6 @@ async function relay(response: Response, emit: (e: ChatEvent) => void): Promise<
     }
   });
   if (failure) emit({ type: 'error', error: failure });
+  else if (!completed && signal.aborted) emit({ type: 'cancelled' });
   else if (!completed) emit({ type: 'error', error: { status: response.status, message: 'The response stream ended before the response was complete.', type: 'stream_error', param: null, code: 'stream_incomplete' } });
 }

@@ -1,0 +1,109 @@
+import 'server-only';
+/**
+ * The parts of one chat turn's request that carry images: this turn's attachments and the tool's mask,
+ * checked by their bytes against the registry (the tool model's edit rule: count, size, type; the mask's
+ * rule: PNG with alpha, the first image's size), then sent inline as data URLs or uploaded through the SDK's
+ * `files.create({purpose: 'vision'})` so the request carries `file_id`s.
+ */
+import type OpenAI from 'openai';
+import { toFile } from 'openai';
+import { ApiError, invalid } from '../errors/api-error';
+import { sniffImage } from '../images/sniff';
+import { capsFor, type CapsNarrowing } from '../models/caps';
+import { checkReferenceImage } from '../models/validate-files';
+import type { AttachMode, ChatInput } from './events';
+
+export interface CheckedImage {
+  bytes: Uint8Array;
+  mime: string;
+  name: string;
+}
+
+export interface CheckedUploads {
+  images: CheckedImage[];
+  mask?: CheckedImage;
+  attachAs: AttachMode;
+}
+
+const files = (list: unknown): File[] => (Array.isArray(list) ? list : []).filter((f): f is File => f instanceof Blob);
+
+/** Attachments and mask by their bytes; an ApiError names the field (`input[0].content[i]`, `tools[0].input_image_mask`). */
+export async function checkUploads(input: ChatInput, toolModel: string, narrowing?: CapsNarrowing): Promise<CheckedUploads | ApiError> {
+  const attachAs = input.attachAs ?? 'data_url';
+  if (attachAs !== 'data_url' && attachAs !== 'file') return invalid('attach_as', 'invalid_value', `attach_as '${String(attachAs)}' is not offered. Use 'data_url' or 'file'.`);
+  const images = files(input.images);
+  const edit = capsFor(toolModel, 'edit', narrowing);
+  const rule = edit?.images;
+  const maskRule = capsFor(toolModel, 'responses', narrowing)?.mask;
+  try {
+    if (images.length && !rule) throw invalid('input', 'unknown_parameter', `${toolModel} does not take input images.`);
+    if (rule && images.length > rule.maxCount) throw invalid('input', 'array_above_max_length', `Attach at most ${rule.maxCount} images for ${toolModel}; this turn has ${images.length}.`);
+    const checked: CheckedImage[] = [];
+    // The message comes after a branch's image_generation_call item; its content starts with the text.
+    const message = input.referenceCallId ? 1 : 0;
+    for (const [i, f] of images.entries()) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      const { info } = checkReferenceImage({ bytes, field: 'image', filename: f.name }, rule!, `input[${message}].content[${i + 1}]`, toolModel);
+      checked.push({ bytes, mime: `image/${info.type}`, name: f.name || `image-${i + 1}.${info.type}` });
+    }
+    const maskFile = input.mask instanceof Blob ? input.mask : undefined;
+    let mask: CheckedImage | undefined;
+    if (maskFile) {
+      const param = 'tools[0].input_image_mask';
+      if (!maskRule) throw invalid(param, 'unknown_parameter', `${toolModel} does not take a mask.`);
+      const bytes = new Uint8Array(await maskFile.arrayBuffer());
+      if (bytes.byteLength > maskRule.maxBytes) throw invalid(param, 'image_too_large', `Invalid '${param}': the mask is ${bytes.byteLength} bytes; the limit is ${maskRule.maxBytes}.`);
+      const info = sniffImage(bytes);
+      if (!info || info.type !== 'png' || !info.hasAlpha) throw invalid(param, 'invalid_image_format', `Invalid '${param}': the mask must be a PNG with an alpha channel (transparent pixels mark the area to change).`);
+      const first = checked[0] && sniffImage(checked[0].bytes);
+      if (first && (first.width !== info.width || first.height !== info.height)) {
+        throw invalid(param, 'invalid_image_dimensions', `Invalid '${param}': it is ${info.width}x${info.height} but the first image is ${first.width}x${first.height}; they must be the same size.`);
+      }
+      mask = { bytes, mime: 'image/png', name: 'mask.png' };
+    }
+    return { images: checked, mask, attachAs };
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+}
+
+const dataUrl = (img: CheckedImage) => `data:${img.mime};base64,${Buffer.from(img.bytes).toString('base64')}`;
+
+export interface SentImages {
+  /** `input_image` parts for the message, in order. */
+  parts: Record<string, unknown>[];
+  /** The tool's `input_image_mask`, if any. */
+  mask?: Record<string, string>;
+  fileIds: string[];
+  maskFileId?: string;
+}
+
+/** Inline or upload the checked images; uploads go through the SDK so auth, base URL and Azure routing are its own. */
+export async function sendImages(client: OpenAI, uploads: CheckedUploads, signal: AbortSignal): Promise<SentImages> {
+  if (uploads.attachAs === 'data_url') {
+    return {
+      parts: uploads.images.map((img) => ({ type: 'input_image', detail: 'auto', image_url: dataUrl(img) })),
+      mask: uploads.mask && { image_url: dataUrl(uploads.mask) },
+      fileIds: [],
+    };
+  }
+  const upload = async (img: CheckedImage) =>
+    (await client.files.create({ file: await toFile(img.bytes, img.name, { type: img.mime }), purpose: 'vision' }, { signal, maxRetries: 0 })).id;
+  const fileIds = await Promise.all(uploads.images.map(upload));
+  const maskFileId = uploads.mask ? await upload(uploads.mask) : undefined;
+  return {
+    parts: fileIds.map((file_id) => ({ type: 'input_image', detail: 'auto', file_id })),
+    mask: maskFileId ? { file_id: maskFileId } : undefined,
+    fileIds,
+    maskFileId,
+  };
+}
+
+/** The request's `input`: for a branch the referenced image call first, then this turn's message. */
+export function buildInput(text: string, parts: Record<string, unknown>[], referenceCallId?: string): unknown[] {
+  const items: unknown[] = [];
+  if (referenceCallId) items.push({ type: 'image_generation_call', id: referenceCallId });
+  items.push({ role: 'user', content: [{ type: 'input_text', text }, ...parts] });
+  return items;
+}
