@@ -19,7 +19,18 @@ export async function generate(input: GenerationInput): Promise<StartResult> {
 export async function cancel(jobId: string): Promise<{ cancelled: boolean }> {
   const user = await currentUser();
   if (!user) return { cancelled: false };
-  return { cancelled: typeof jobId === 'string' && cancelJob(jobId) };
+  return { cancelled: typeof jobId === 'string' && cancelJob(jobId, user.id) };
+}
+
+/**
+ * Come back to a generation started earlier (the tab was closed or reloaded): what it kept, then the rest live.
+ * Only the user who started it gets it; an unknown, expired or evicted job is a `job_not_found` error.
+ */
+export async function resume(jobId: string): Promise<StartResult> {
+  const user = await currentUser();
+  if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
+  const { resumeGeneration } = await import('@/lib/generation/resume');
+  return resumeGeneration(jobId, user);
 }
 
 /** One chat turn through the Responses API's image_generation tool; its events stream back (images as binary). */

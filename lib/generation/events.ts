@@ -45,4 +45,6 @@ export type GenerationEvent =
     }
   /** tile null: the whole request failed. */
   | { type: 'error'; tile: number | null; error: GenerationError }
-  | { type: 'cancelled'; tile: number | null };
+  | { type: 'cancelled'; tile: number | null }
+  /** Sent after STREAM_KEEPALIVE_MS of silence so a proxy does not cut an idle connection; folded as a no-op. */
+  | { type: 'keepalive' };

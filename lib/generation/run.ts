@@ -14,7 +14,8 @@ import { findProvider } from '../providers/server';
 import type { User } from '../access/user';
 import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
-import { cancelJob, endJob, startJob } from './jobs';
+import { endJob, follow, startJob } from './jobs';
+import { KEEPALIVE, withKeepalive } from './keepalive';
 import { toWireParams } from './sdk-params';
 import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions, type Uploads } from './upstream';
 
@@ -74,37 +75,26 @@ export async function startGeneration(input: GenerationInput, user: User): Promi
     if (input.simulate.latencyMs !== undefined) headers['x-offline-latency-ms'] = String(input.simulate.latencyMs);
   }
 
-  const job = startJob();
+  const job = startJob(user.id);
   const opts: CallOptions = { signal: job.signal, headers };
-  let closed = false;
 
-  const events = new ReadableStream<GenerationEvent>({
-    async start(controller) {
-      const emit = (e: GenerationEvent) => {
-        if (!closed) controller.enqueue(e);
-      };
-      emit({ type: 'started', jobId: job.id, tiles: req.n, streaming: req.stream });
-      const settle = (tile: number | null) => (e: unknown) => {
-        const error = e instanceof StreamFailure ? e.failure : toGenerationError(e);
-        emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
-      };
-      if (req.stream) {
-        // On the offline API, tell the parallel requests apart, or its determinism would make n equal images.
-        const optsFor = (tile: number): CallOptions =>
-          provider.id === 'offline' && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
-        await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, endpoint, params, uploads, tile, optsFor(tile), emit).catch(settle(tile))));
-      } else {
-        await batch(client, endpoint, params, uploads, opts, emit).catch(settle(null));
-      }
-      endJob(job.id);
-      if (!closed) controller.close();
-      closed = true;
-    },
-    cancel() {
-      // The browser went away (tab closed, full navigation): stop paying for images nobody will see.
-      closed = true;
-      cancelJob(job.id);
-    },
-  });
-  return { ok: true, events };
+  // The job owns the upstream work: if the browser leaves, it goes on and keeps its events for `resume`.
+  const settle = (tile: number | null) => (e: unknown) => {
+    const error = e instanceof StreamFailure ? e.failure : toGenerationError(e);
+    job.emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
+  };
+  const work = async () => {
+    job.emit({ type: 'started', jobId: job.id, tiles: req.n, streaming: req.stream });
+    if (req.stream) {
+      // On the offline API, tell the parallel requests apart, or its determinism would make n equal images.
+      const optsFor = (tile: number): CallOptions =>
+        provider.id === 'offline' && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
+      await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, endpoint, params, uploads, tile, optsFor(tile), job.emit).catch(settle(tile))));
+    } else {
+      await batch(client, endpoint, params, uploads, opts, job.emit).catch(settle(null));
+    }
+  };
+  void work().catch(settle(null)).finally(() => endJob(job.id));
+  // The browser's stream is one subscriber: closing it (tab closed) stops listening, not the job.
+  return { ok: true, events: withKeepalive(follow(job.id)!, KEEPALIVE) };
 }

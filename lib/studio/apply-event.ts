@@ -113,6 +113,9 @@ export function applyEvent(state: GalleryState, runId: string, event: Generation
   let run = state.runs[runId];
   if (!run) return state;
   switch (event.type) {
+    case 'keepalive':
+      // Only there to keep proxies from cutting a quiet stream.
+      return state;
     case 'started': {
       run = { ...run, jobId: event.jobId, streaming: event.streaming, status: 'running' };
       let next = putRun(state, run);
