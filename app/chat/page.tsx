@@ -18,5 +18,5 @@ export default function ChatPage() {
   }
   // Only the provider's models that the Responses image_generation tool accepts.
   const toolModels = active.models.filter((m) => capsFor(m, 'responses', active.narrowing));
-  return <Chat provider={active.id} toolModels={toolModels} narrowing={active.narrowing} />;
+  return <Chat provider={active} toolModels={toolModels} />;
 }

@@ -1,43 +1,82 @@
 'use client';
 /**
- * The chat thread and its settings. Text, ids and settings persist in localStorage; images are object URLs
- * for this session only (a reload shows the turn's text and revised prompt, not its pictures).
+ * The chat thread and its settings. Text, ids and settings persist in localStorage; the images live in
+ * IndexedDB (images-db.ts) and are shown through object URLs that thread-images.ts makes and revokes.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { GenerationError } from '../generation/events';
-import { DEFAULT_MAIN_MODEL, type ChatToolSettings } from './events';
+import type { Fault } from '../offline/faults';
+import { DEFAULT_MAIN_MODEL, type AttachMode, type ChatToolSettings } from './events';
+
+export interface ChatAttachment {
+  name: string;
+  /** How it was sent: inline data URL or Files API upload (then its file id). */
+  via: AttachMode;
+  fileId?: string;
+  /** Object URL of the stored bytes (this page only). */
+  url?: string;
+}
 
 export interface ChatTurn {
   id: string;
   text: string;
-  /** Object URLs of the attached images (session only). */
-  attachments: string[];
+  attachments: ChatAttachment[];
+  /** The tool's input_image_mask, if one was painted. */
+  mask?: ChatAttachment;
+  /** The turn this one follows in the tree (the continued response or the branched-from turn). */
+  parentId?: string;
   /** What the request carried, shown and exposed for checks. */
   previousResponseId?: string;
   referenceCallId?: string;
   /** The turn this one branched from. */
   branchOf?: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  /** The server's job while running (for Cancel). */
+  jobId?: string;
   assistantText?: string;
+  /** Object URL of the latest partial image; kept when a turn is cancelled or fails. */
   partial?: string;
   image?: { url?: string; callId: string; revisedPrompt?: string };
   responseId?: string;
   error?: GenerationError;
 }
 
+export type ThreadLayout = 'tree' | 'side-by-side';
+
 interface ChatState {
   turns: ChatTurn[];
   mainModel: string;
   tool: ChatToolSettings;
+  attachAs: AttachMode;
+  layout: ThreadLayout;
+  /** Offline API only: a fault to simulate and the simulated latency per image (as in the studio). */
+  simulate: { fault: Fault | ''; latencyMs: number | null };
   /** The turn the next message branches from, if any. */
   branchFrom?: string;
   setMainModel(m: string): void;
   setTool(patch: Partial<ChatToolSettings>): void;
+  setAttachAs(a: AttachMode): void;
+  setLayout(l: ThreadLayout): void;
+  setSimulate(s: Partial<ChatState['simulate']>): void;
   setBranch(id: string | undefined): void;
   add(turn: ChatTurn): void;
   update(id: string, patch: Partial<ChatTurn>): void;
   clear(): void;
+}
+
+/** A turn as saved: no object URLs (they die with the page); an unfinished turn is marked failed. */
+export function persistedTurn(t: ChatTurn): ChatTurn {
+  const strip = (a: ChatAttachment): ChatAttachment => ({ name: a.name, via: a.via, ...(a.fileId ? { fileId: a.fileId } : {}) });
+  const { partial: _p, jobId: _j, image, mask, attachments, ...rest } = t;
+  return {
+    ...rest,
+    attachments: attachments.map(strip),
+    ...(mask ? { mask: strip(mask) } : {}),
+    ...(image ? { image: { callId: image.callId, revisedPrompt: image.revisedPrompt } } : {}),
+    status: t.status === 'running' ? 'failed' : t.status,
+    ...(t.status === 'running' ? { error: { status: 0, message: 'The page was closed or reloaded while this turn ran.', type: 'interrupted', param: null, code: 'interrupted' } } : {}),
+  };
 }
 
 export const useChat = create<ChatState>()(
@@ -46,8 +85,14 @@ export const useChat = create<ChatState>()(
       turns: [],
       mainModel: DEFAULT_MAIN_MODEL,
       tool: { model: '', quality: 'auto', size: 'auto', partial_images: 1 },
+      attachAs: 'data_url',
+      layout: 'tree',
+      simulate: { fault: '', latencyMs: null },
       setMainModel: (mainModel) => set({ mainModel }),
       setTool: (patch) => set((s) => ({ tool: { ...s.tool, ...patch } })),
+      setAttachAs: (attachAs) => set({ attachAs }),
+      setLayout: (layout) => set({ layout }),
+      setSimulate: (patch) => set((s) => ({ simulate: { ...s.simulate, ...patch } })),
       setBranch: (branchFrom) => set({ branchFrom }),
       add: (turn) => set((s) => ({ turns: [...s.turns, turn] })),
       update: (id, patch) => set((s) => ({ turns: s.turns.map((t) => (t.id === id ? { ...t, ...patch } : t)) })),
@@ -55,18 +100,14 @@ export const useChat = create<ChatState>()(
     }),
     {
       name: 'chat-thread',
+      version: 1,
       storage: createJSONStorage(() => localStorage),
-      // Object URLs die with the page: keep only text, ids and settings; an unfinished turn is marked failed.
-      partialize: (s) => ({
-        mainModel: s.mainModel,
-        tool: s.tool,
-        turns: s.turns.map(({ attachments: _a, partial: _p, image, ...t }) => ({
-          ...t,
-          attachments: [],
-          image: image && { callId: image.callId, revisedPrompt: image.revisedPrompt },
-          status: t.status === 'running' ? ('failed' as const) : t.status,
-        })),
-      }),
+      partialize: (s) => ({ mainModel: s.mainModel, tool: s.tool, attachAs: s.attachAs, layout: s.layout, simulate: s.simulate, turns: s.turns.map(persistedTurn) }),
+      // Version 0 kept attachments as URL strings that did not survive a reload.
+      migrate: (old) => {
+        const s = old as { turns?: ChatTurn[] };
+        return { ...s, turns: (s.turns ?? []).map((t) => ({ ...t, attachments: [] })) } as never;
+      },
     },
   ),
 );

@@ -1,0 +1,66 @@
+'use client';
+/** The chat's settings: the main model, and the image_generation tool's options from the registry. */
+import { useEffect } from 'react';
+import { Field, inputClass, Select } from '@/components/ui/field';
+import { MAIN_MODELS } from '@/lib/chat/events';
+import { normalizeTool, sameTool } from '@/lib/chat/tool-settings';
+import { useChat } from '@/lib/chat/thread-store';
+import type { CapsNarrowing } from '@/lib/models/caps';
+import { backgroundsFor, controlOptions } from '@/lib/models/options';
+import type { OutputFormat } from '@/lib/models/types';
+import { FAULTS } from '@/lib/offline/faults';
+
+export function ChatSettings({ toolModels, narrowing, offline }: { toolModels: string[]; narrowing?: CapsNarrowing; offline: boolean }) {
+  const { mainModel, tool, simulate, setMainModel, setTool, setSimulate } = useChat();
+  const model = toolModels.includes(tool.model) ? tool.model : toolModels[0] ?? '';
+  const caps = model ? controlOptions(model, 'responses', narrowing) : undefined;
+  // Keep the tool valid for the chosen model: its defaults in, what it does not take out.
+  useEffect(() => {
+    if (!caps) return;
+    const next = normalizeTool({ ...tool, model }, caps);
+    if (!sameTool(next, tool)) useChat.setState({ tool: next });
+  }, [caps, model, tool]);
+  if (!caps) return null;
+  const backgrounds = backgroundsFor(caps, tool.output_format as OutputFormat | undefined);
+  const blocked = caps.backgrounds?.includes('transparent') && !backgrounds.includes('transparent');
+
+  return (
+    <section aria-label="Settings" className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      <Select label="Main model" value={mainModel} options={MAIN_MODELS} onChange={setMainModel} />
+      <Select label="Image model" value={model} options={toolModels} onChange={(m) => setTool({ model: m })} />
+      {caps.qualities.length > 0 && <Select label="Quality" value={tool.quality ?? ''} options={caps.qualities} onChange={(quality) => setTool({ quality })} />}
+      <Select label="Size" value={tool.size ?? ''} options={caps.sizes} onChange={(size) => setTool({ size })} />
+      {caps.outputFormats && <Select label="Output format" value={tool.output_format ?? ''} options={caps.outputFormats} onChange={(output_format) => setTool({ output_format })} />}
+      {caps.backgrounds && (
+        <Select label="Background" value={tool.background ?? ''} options={caps.backgrounds} onChange={(background) => setTool({ background })}
+          disabledOptions={blocked ? { transparent: `not with ${tool.output_format}` } : undefined} />
+      )}
+      {caps.moderation && <Select label="Moderation" value={tool.moderation ?? ''} options={caps.moderation} onChange={(moderation) => setTool({ moderation })} />}
+      {caps.inputFidelity && <Select label="Input fidelity" value={tool.input_fidelity ?? ''} options={caps.inputFidelity} onChange={(input_fidelity) => setTool({ input_fidelity })} />}
+      {caps.partialImages && (
+        <Field label="Partial images" hint={`${caps.partialImages.min}–${caps.partialImages.max} previews while it renders`}>
+          <input type="number" className={inputClass} min={caps.partialImages.min} max={caps.partialImages.max} value={tool.partial_images ?? 0}
+            onChange={(e) => setTool({ partial_images: Number(e.target.value) })} />
+        </Field>
+      )}
+      {tool.output_compression !== undefined && caps.compression && (
+        <Field label="Compression" hint={`${tool.output_compression} — ${tool.output_format} quality, 100 = best`}>
+          <input type="range" className="mt-1 w-full" min={caps.compression.min} max={caps.compression.max} value={tool.output_compression}
+            onChange={(e) => setTool({ output_compression: Number(e.target.value) })} />
+        </Field>
+      )}
+      {offline && (
+        <fieldset className="col-span-2 rounded-md border border-dashed border-zinc-300 p-2 dark:border-zinc-700">
+          <legend className="px-1 text-xs text-zinc-500">Offline API simulation</legend>
+          <div className="grid grid-cols-2 gap-2">
+            <Select label="Simulate" value={simulate.fault || 'none'} options={['none', ...FAULTS]} onChange={(v) => setSimulate({ fault: v === 'none' ? '' : v })} />
+            <Field label="Latency (ms)" hint="per image">
+              <input type="number" className={inputClass} min={0} step={250} placeholder="default" value={simulate.latencyMs ?? ''}
+                onChange={(e) => setSimulate({ latencyMs: e.target.value === '' ? null : Math.max(0, Number(e.target.value)) })} />
+            </Field>
+          </div>
+        </fieldset>
+      )}
+    </section>
+  );
+}
