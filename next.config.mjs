@@ -1,5 +1,25 @@
+/**
+ * Security headers on every answer. Pages get their Content-Security-Policy (with a per-request nonce) from
+ * proxy.ts; API answers one that allows nothing; static files only forbid framing (a worker script's own CSP
+ * would bind the worker).
+ */
+const SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  async headers() {
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }] },
+    ];
+  },
   reactStrictMode: true,
   poweredByHeader: false,
   // No gzip in the app server: image bytes do not compress and gzip costs 25–55 ms per MiB on the streamed

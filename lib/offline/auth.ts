@@ -1,9 +1,15 @@
 /**
  * The offline API asks for a key like the real services do: `Authorization: Bearer …` (OpenAI style) or
  * `api-key` (Azure style). Any non-empty key passes unless OFFLINE_API_KEY is set, then only that one.
+ * When a passcode closes the playground (lib/access), only the server's own internal key, OFFLINE_API_KEY or a
+ * signed-in browser's session cookie pass: the offline API is not a free image service for strangers.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../errors/api-error';
+import { accessConfig } from '../access/config';
+import { internalOfflineKey } from '../access/server-key';
+import { userFromHeaders } from '../access/user';
+import { errorResponse, requestId } from './http';
 
 export type Flavor = { kind: 'openai' } | { kind: 'azure'; deployment: string };
 
@@ -24,7 +30,21 @@ export function presentedKey(headers: Headers, flavor: Flavor): string | null {
   return (flavor.kind === 'azure' ? apiKey || bearer : bearer) || null;
 }
 
+/** With a passcode set: the internal key, OFFLINE_API_KEY or a session; anything else is a 401. */
+function checkClosedDoor(headers: Headers, flavor: Flavor): void {
+  const key = presentedKey(headers, flavor);
+  const accepted = [internalOfflineKey(), process.env.OFFLINE_API_KEY].filter((k): k is string => Boolean(k));
+  if (key && accepted.some((k) => sameKey(key, k))) return;
+  if (userFromHeaders(headers)) return;
+  throw new ApiError(401, {
+    message: `${key ? `Incorrect API key provided: ${mask(key)}. ` : ''}This offline image API belongs to a playground that asks for a passcode: sign in to the playground in this browser, or send the key in OFFLINE_API_KEY.`,
+    type: 'invalid_request_error',
+    code: flavor.kind === 'azure' ? '401' : key ? 'invalid_api_key' : 'unauthorized',
+  });
+}
+
 export function checkAuth(headers: Headers, flavor: Flavor): void {
+  if (accessConfig().enabled) return checkClosedDoor(headers, flavor);
   const key = presentedKey(headers, flavor);
   const expected = process.env.OFFLINE_API_KEY;
   if (flavor.kind === 'azure') {
@@ -50,4 +70,24 @@ export function checkAuth(headers: Headers, flavor: Flavor): void {
       code: 'invalid_api_key',
     });
   }
+}
+
+type Handler<C> = (request: Request, ctx: C) => Response | Promise<Response>;
+
+/**
+ * Every offline route's exported method is wrapped in this (a test checks it): with a passcode set, nothing
+ * below runs for a caller without the internal key, OFFLINE_API_KEY or a session — not even a 404 or an image
+ * URL. With the playground open, the handlers ask for a key themselves, exactly as before.
+ */
+export function withOfflineAuth<C = unknown>(handler: Handler<C>, flavor: Flavor = { kind: 'openai' }): Handler<C> {
+  return (request, ctx) => {
+    if (accessConfig().enabled) {
+      try {
+        checkClosedDoor(request.headers, flavor);
+      } catch (e) {
+        return errorResponse(e as ApiError, requestId());
+      }
+    }
+    return handler(request, ctx);
+  };
 }

@@ -49,15 +49,50 @@ async function readCapped(request: Request, limit: number): Promise<string> {
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
+/**
+ * The body as a stream that fails once more than `limit` bytes went through: a chunked upload (no
+ * Content-Length) cannot make the form parser buffer more than the limit.
+ */
+export function capBody(body: ReadableStream<Uint8Array>, limit: number): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean } {
+  let total = 0;
+  let over = false;
+  const stream = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > limit) {
+          over = true;
+          controller.error(tooLarge(limit));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return { stream, exceeded: () => over };
+}
+
+async function readForm(request: Request, type: string): Promise<FormData> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > MAX_FORM_BYTES) throw tooLarge(MAX_FORM_BYTES);
+  if (!request.body) return request.formData();
+  const capped = capBody(request.body, MAX_FORM_BYTES);
+  try {
+    return await new Response(capped.stream, { headers: { 'content-type': type } }).formData();
+  } catch (e) {
+    if (capped.exceeded()) throw tooLarge(MAX_FORM_BYTES);
+    throw e;
+  }
+}
+
 export async function readBody(request: Request): Promise<ParsedBody> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data') || type.startsWith('application/x-www-form-urlencoded')) {
-    const declared = Number(request.headers.get('content-length') ?? NaN);
-    if (declared > MAX_FORM_BYTES) throw tooLarge(MAX_FORM_BYTES);
     let form: FormData;
     try {
-      form = await request.formData();
-    } catch {
+      form = await readForm(request, request.headers.get('content-type') ?? type);
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
       throw invalid(null, 'invalid_multipart', 'Could not parse the multipart form body: it is malformed or was cut short. Send multipart/form-data with a boundary and complete parts.');
     }
     const fields: Record<string, unknown> = {};

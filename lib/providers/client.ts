@@ -6,8 +6,12 @@ import 'server-only';
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { ModelId } from '../models/types';
 import type { Env, ProviderInfo } from './config';
+import { internalOfflineKey } from '../access/server-key';
 
-/** A placeholder is enough for the offline API unless OFFLINE_API_KEY is set; it never leaves this server. */
+/**
+ * A placeholder is enough for the offline API unless OFFLINE_API_KEY is set or a passcode closes the door
+ * (then the server's internal key, lib/access/server-key.ts); it never leaves this server.
+ */
 const OFFLINE_PLACEHOLDER_KEY = 'offline';
 
 export function createClient(provider: ProviderInfo, model: ModelId, env: Env = process.env): OpenAI {
@@ -30,6 +34,6 @@ export function createClient(provider: ProviderInfo, model: ModelId, env: Env = 
     case 'gateway':
       return new OpenAI({ apiKey: env.GATEWAY_API_KEY, baseURL: provider.baseURL });
     case 'offline':
-      return new OpenAI({ apiKey: env.OFFLINE_API_KEY || OFFLINE_PLACEHOLDER_KEY, baseURL: provider.baseURL });
+      return new OpenAI({ apiKey: env.OFFLINE_API_KEY || internalOfflineKey(env) || OFFLINE_PLACEHOLDER_KEY, baseURL: provider.baseURL });
   }
 }

@@ -1,11 +1,15 @@
 import { getImage } from '@/lib/offline/url-store';
 import { MIME } from '@/lib/images/sniff';
 import { methodNotAllowed, notFound } from '@/lib/offline/not-found';
+import { withOfflineAuth } from '@/lib/offline/auth';
 
 export const dynamic = 'force-dynamic';
 
-/** dall-e `response_format: url` images, valid for 60 minutes like the real ones. */
-export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
+/**
+ * dall-e `response_format: url` images, valid for 60 minutes like the real ones. Public like OpenAI's when the
+ * playground is open; behind the session (or a key) when a passcode closes it.
+ */
+export const GET = withOfflineAuth(async (request, ctx: { params: Promise<{ id: string }> }) => {
   const item = getImage((await ctx.params).id);
   if (!item) return notFound(request);
   return new Response(new Uint8Array(item.bytes), {
@@ -16,9 +20,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
       'access-control-allow-origin': '*',
     },
   });
-}
+});
 
-export const POST = methodNotAllowed('GET');
+export const POST = withOfflineAuth(methodNotAllowed('GET'));
 export const PUT = POST;
 export const DELETE = POST;
 export const PATCH = POST;

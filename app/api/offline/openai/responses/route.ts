@@ -1,6 +1,9 @@
 import { preflight } from '@/lib/offline/http';
 import { methodNotAllowed } from '@/lib/offline/not-found';
 import { handleResponses } from '@/lib/offline/responses/handler';
+import { withOfflineAuth } from '@/lib/offline/auth';
+
+const AZURE = { kind: 'azure', deployment: '' } as const;
 
 export const dynamic = 'force-dynamic';
 
@@ -8,12 +11,10 @@ export const dynamic = 'force-dynamic';
  * Azure style: POST /api/offline/openai/responses?api-version=… with `api-key`; `model` is the main deployment,
  * the image tool's deployment comes in the `x-ms-oai-image-generation-deployment` header (api-reference §8).
  */
-export function POST(request: Request) {
-  return handleResponses(request, { kind: 'azure', deployment: '' });
-}
+export const POST = withOfflineAuth((request) => handleResponses(request, AZURE), AZURE);
 
-export const OPTIONS = preflight;
-export const GET = methodNotAllowed('POST');
+export const OPTIONS = withOfflineAuth(preflight, AZURE);
+export const GET = withOfflineAuth(methodNotAllowed('POST'), AZURE);
 export const PUT = GET;
 export const DELETE = GET;
 export const PATCH = GET;

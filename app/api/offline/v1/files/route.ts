@@ -1,15 +1,14 @@
 import { preflight } from '@/lib/offline/http';
 import { methodNotAllowed } from '@/lib/offline/not-found';
 import { handleCreateFile } from '@/lib/offline/responses/files';
+import { withOfflineAuth } from '@/lib/offline/auth';
 
 export const dynamic = 'force-dynamic';
 
-export function POST(request: Request) {
-  return handleCreateFile(request, { kind: 'openai' });
-}
+export const POST = withOfflineAuth((request) => handleCreateFile(request, { kind: 'openai' }));
 
-export const OPTIONS = preflight;
-export const GET = methodNotAllowed('POST');
+export const OPTIONS = withOfflineAuth(preflight);
+export const GET = withOfflineAuth(methodNotAllowed('POST'));
 export const PUT = GET;
 export const DELETE = GET;
 export const PATCH = GET;

@@ -1,4 +1,4 @@
-import { checkAuth } from '@/lib/offline/auth';
+import { checkAuth, withOfflineAuth } from '@/lib/offline/auth';
 import { errorResponse, jsonResponse, preflight, requestId, toApiError } from '@/lib/offline/http';
 import { methodNotAllowed } from '@/lib/offline/not-found';
 import { MODELS } from '@/lib/models/registry';
@@ -6,7 +6,7 @@ import { MODELS } from '@/lib/models/registry';
 export const dynamic = 'force-dynamic';
 
 /** `client.models.list()` against the offline API: the image models it serves. */
-export function GET(request: Request) {
+export const GET = withOfflineAuth((request) => {
   const id = requestId();
   try {
     checkAuth(request.headers, { kind: 'openai' });
@@ -15,10 +15,10 @@ export function GET(request: Request) {
   } catch (e) {
     return errorResponse(toApiError(e), id);
   }
-}
+});
 
-export const OPTIONS = preflight;
-export const POST = methodNotAllowed('GET');
+export const OPTIONS = withOfflineAuth(preflight);
+export const POST = withOfflineAuth(methodNotAllowed('GET'));
 export const PUT = POST;
 export const DELETE = POST;
 export const PATCH = POST;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { capBody, readBody } from './body';
+import { ApiError } from '../errors/api-error';
+
+function chunked(chunks: number, size: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(c) {
+      if (sent++ >= chunks) return c.close();
+      c.enqueue(new Uint8Array(size));
+    },
+  });
+}
+
+describe('request body limits', () => {
+  it('stops a stream once it passes the limit, with a 413 in OpenAI’s shape', async () => {
+    const capped = capBody(chunked(10, 1000), 5000);
+    const error = await new Response(capped.stream).arrayBuffer().then(() => null, (e: unknown) => e);
+    expect(capped.exceeded()).toBe(true);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(413);
+    expect((error as ApiError).toBody().error).toMatchObject({ code: 'request_too_large', type: 'invalid_request_error' });
+  });
+
+  it('lets a body at the limit through untouched', async () => {
+    const capped = capBody(chunked(5, 1000), 5000);
+    expect((await new Response(capped.stream).arrayBuffer()).byteLength).toBe(5000);
+    expect(capped.exceeded()).toBe(false);
+  });
+
+  it('refuses a JSON body over 2 MB and a form that declares more than the edit limit', async () => {
+    const big = new Request('http://x/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"prompt":"${'a'.repeat(2 * 1024 * 1024)}"}` });
+    await expect(readBody(big)).rejects.toMatchObject({ status: 413 });
+    const form = new Request('http://x/', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(900 * 1024 * 1024) }, body: '--x--' });
+    await expect(readBody(form)).rejects.toMatchObject({ status: 413 });
+  });
+});
