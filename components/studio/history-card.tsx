@@ -7,6 +7,7 @@ import { useHistory } from '@/lib/history/history-store';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { useStudio } from '@/lib/studio/params-store';
 import { editThisImage } from '@/lib/studio/edit-this';
+import { continueInChat } from '@/lib/chat/handoff';
 import { formatBytes } from '@/components/ui/field';
 import { CopyAsCode } from './code-dialog';
 import { ResultDetails } from './result-details';
@@ -64,6 +65,16 @@ export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: Cod
             }}
           >
             Edit this image
+          </button>
+          <button
+            type="button"
+            className="underline"
+            onClick={async () => {
+              const blob = await loadImage(entry.id);
+              if (blob) await continueInChat(blob, filenameFor(entry.prompt, entry.mime));
+            }}
+          >
+            Continue in chat
           </button>
           <button type="button" className="underline text-red-700 dark:text-red-400" onClick={() => remove(entry.id)}>Delete</button>
         </div>

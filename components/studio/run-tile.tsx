@@ -4,6 +4,7 @@ import { filenameFor } from '@/lib/history/filename';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { useStudio } from '@/lib/studio/params-store';
 import { editThisImage } from '@/lib/studio/edit-this';
+import { continueInChat } from '@/lib/chat/handoff';
 import { keepComposite } from '@/lib/studio/run-generation';
 import dynamic from 'next/dynamic';
 
@@ -54,6 +55,9 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
             <button type="button" className="underline" onClick={() => reuse(run.fields, run.endpoint === 'generate' ? 'generate' : run.endpoint)}>Reuse settings</button>
             {tile.image?.blob && (
               <button type="button" className="underline" onClick={() => editThisImage(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Edit this image</button>
+            )}
+            {tile.image?.blob && (
+              <button type="button" className="underline" onClick={() => continueInChat(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Continue in chat</button>
             )}
             <CopyAsCode fields={run.fields} target={target} endpoint={run.endpoint} files={{ images: run.fileNames ?? [], mask: run.mask ? 'mask.png' : undefined }} />
           </div>
