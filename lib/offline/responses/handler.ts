@@ -105,6 +105,8 @@ function textPart(text: string): Json {
 
 interface Turn {
   responseId: string;
+  /** The request's `input`, as given. */
+  input: unknown;
   req: ResponsesRequest;
   plan: ImagePlan | null;
   history: string[];
@@ -114,9 +116,20 @@ interface Turn {
   text: string;
 }
 
+/** The input as the service lists it: a string becomes a user message; messages get ids and content parts. */
+function inputItems(input: unknown): Json[] {
+  const list: unknown[] = input === undefined || input === null ? [] : typeof input === 'string' ? [{ role: 'user', content: input }] : (input as unknown[]);
+  return list.map((raw) => {
+    const item = raw as Json;
+    if (item.type && item.type !== 'message') return item;
+    const content = typeof item.content === 'string' ? [{ type: 'input_text', text: item.content }] : item.content;
+    return { id: newId('msg_'), type: 'message', status: 'completed', role: item.role ?? 'user', content };
+  });
+}
+
 function store(t: Turn, body: Json, bytes: Buffer | null): void {
   if (!t.req.store) return;
-  const entry: StoredResponse = { body, prompts: [...t.history, t.req.prompt].filter(Boolean).slice(-20) };
+  const entry: StoredResponse = { body, prompts: [...t.history, t.req.prompt].filter(Boolean).slice(-20), input: inputItems(t.input) };
   if (bytes) entry.image = { id: t.callId, bytes };
   putResponse(t.responseId, entry);
 }
@@ -235,6 +248,7 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
 
     const turn: Turn = {
       responseId: newId('resp_'),
+      input: body.fields.input,
       req,
       plan,
       history,
@@ -259,6 +273,24 @@ export async function handleGetResponse(request: Request, responseId: string, fl
     const stored = getResponse(responseId);
     if (!stored) throw new ApiError(404, { message: `Response with id '${responseId.slice(0, 80)}' not found.`, type: 'invalid_request_error', param: null, code: null });
     return jsonResponse(stored.body, 200, id);
+  } catch (e) {
+    return errorResponse(toApiError(e), id);
+  }
+}
+
+/** GET /responses/{id}/input_items: the stored turn's input, newest first unless `order=asc`. */
+export async function handleGetInputItems(request: Request, responseId: string, flavor: Flavor): Promise<Response> {
+  const id = requestId();
+  try {
+    checkAuth(request.headers, flavor);
+    checkAzure(request, flavor);
+    const stored = getResponse(responseId);
+    if (!stored) throw new ApiError(404, { message: `Response with id '${responseId.slice(0, 80)}' not found.`, type: 'invalid_request_error', param: null, code: null });
+    const order = new URL(request.url).searchParams.get('order') ?? 'desc';
+    if (order !== 'asc' && order !== 'desc') throw invalid('order', 'invalid_value', `Invalid value: '${order.slice(0, 20)}'. Supported values are: 'asc' and 'desc'.`);
+    const items = order === 'asc' ? [...(stored.input ?? [])] : [...(stored.input ?? [])].reverse();
+    const idOf = (x?: Json) => (x?.id as string | undefined) ?? null;
+    return jsonResponse({ object: 'list', data: items, first_id: idOf(items[0]), last_id: idOf(items[items.length - 1]), has_more: false }, 200, id);
   } catch (e) {
     return errorResponse(toApiError(e), id);
   }

@@ -25,6 +25,8 @@ export interface StoredResponse {
   image?: StoredImage;
   /** The conversation's prompts so far, oldest first. */
   prompts: string[];
+  /** This turn's input items as GET /responses/{id}/input_items lists them. */
+  input?: Record<string, unknown>[];
 }
 
 export interface FileMeta {
@@ -101,7 +103,7 @@ export function newId(prefix: string, bytes = 24): string {
 }
 
 export function putResponse(id: string, r: StoredResponse, now = Date.now()): void {
-  const size = JSON.stringify(r.body).length + (r.image?.bytes.length ?? 0);
+  const size = JSON.stringify(r.body).length + JSON.stringify(r.input ?? []).length + (r.image?.bytes.length ?? 0);
   state.responses.put(id, r, size, now + RESPONSE_TTL_MS, now);
   if (r.image) state.images.put(r.image.id, r.image, r.image.bytes.length, now + RESPONSE_TTL_MS, now);
 }
