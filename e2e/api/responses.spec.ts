@@ -302,3 +302,50 @@ test('fault injection: rate limit and moderation as the Images endpoints answer 
   await expectApiError(rl, 429, { code: 'rate_limit_exceeded' });
   await expectApiError(await postJson('/responses', body, { 'x-offline-fault': 'moderation' }), 400, { code: 'moderation_blocked', type: 'image_generation_user_error' });
 });
+
+test('the chat request shape (input_text, input_image by data URL and file_id, an image call reference) against the spec, and the offline API takes it', async () => {
+  const first = await client.responses.create({ model: 'gpt-4.1-mini', input: 'A small orange cat', tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024' }] });
+  const callId = imageCall(first).id;
+  const photo = await patternPng(1024, 1024, 11);
+  const file = await client.files.create({ file: await toFile(photo, 'photo.png', { type: 'image/png' }), purpose: 'vision' });
+  const maskFile = await client.files.create({ file: await toFile(await holeMask(1024, 1024, { x: 0, y: 0, w: 512, h: 512 }), 'mask.png', { type: 'image/png' }), purpose: 'vision' });
+  const message = {
+    role: 'user' as const,
+    content: [
+      { type: 'input_text' as const, text: 'Give the cat this pattern as a scarf' },
+      { type: 'input_image' as const, detail: 'auto' as const, image_url: await dataUrl(photo) },
+      { type: 'input_image' as const, detail: 'auto' as const, file_id: file.id },
+    ],
+  };
+  const tool = { type: 'image_generation' as const, model: 'gpt-image-1.5', quality: 'low' as const, size: '1024x1024' as const, output_format: 'webp' as const, output_compression: 70, moderation: 'low' as const, input_fidelity: 'high' as const, partial_images: 1, input_image_mask: { file_id: maskFile.id } };
+  // Three forms of "the earlier image": the guide's reference (what the chat sends), the SDK's typed item, and
+  // the spec's generic item reference.
+  const references = [{ type: 'image_generation_call', id: callId }, { type: 'image_generation_call', id: callId, status: 'completed', result: null }, { type: 'item_reference', id: callId }];
+
+  // Why the parts are validated one by one and not as one CreateResponse:
+  // - a user message with a content list matches both EasyInputMessage and InputMessage, and InputItem is a
+  //   oneOf (its `type` discriminator cannot tell them apart: both are "message"), so the spec rejects what the SDK sends;
+  // - the guide's `{type: "image_generation_call", id}` is neither an ImageGenToolCall (which requires status and
+  //   result) nor an ItemReferenceParam (type "item_reference"); the SDK's typed item and the item reference are.
+  expect(specProblems('CreateResponse' as SchemaName, { model: 'gpt-4.1-mini', input: [message], tools: [tool] }).join('\n')).toContain('must match exactly one schema in oneOf');
+  expectSchema('EasyInputMessage', message);
+  expectSchema('InputMessage', message);
+  expectSchema('InputTextContent', message.content[0]);
+  expectSchema('InputImageContent', message.content[1]);
+  expectSchema('InputImageContent', message.content[2]);
+  expectSchema('ImageGenTool', tool);
+  expectSchema('ImageGenToolCall', references[1]);
+  expectSchema('ItemReferenceParam', references[2]);
+  // The rest of the request, with the input as the plain string the spec accepts unambiguously.
+  expectRequest({ model: 'gpt-4.1-mini', input: 'x', tools: [tool], previous_response_id: first.id, stream: true });
+
+  for (const reference of references) {
+    const r = await client.responses.create({ model: 'gpt-4.1-mini', input: [reference, message], tools: [tool] } as unknown as Body & { stream?: false });
+    expectSchema('Response', wire(r));
+    expect(imageCall(r)).toMatchObject({ action: 'edit', output_format: 'webp' });
+    const items = (await (await fetch(`${V1}/responses/${r.id}/input_items?order=asc`, { headers: AUTH })).json()) as { object: string; data: Record<string, unknown>[] };
+    expect(items.object).toBe('list');
+    expect(items.data[0]).toMatchObject({ id: callId });
+    expect(items.data[1]).toMatchObject({ type: 'message', role: 'user', content: message.content });
+  }
+});

@@ -136,13 +136,16 @@ function readInput(input: unknown, texts: string[], images: ImageRef[]): void {
   input.forEach((item, i) => {
     const p = `input[${i}]`;
     if (!isObject(item)) throw wrongType(p, 'an object', item);
-    if (item.type === 'image_generation_call') {
+    // An image call by id: the guide's `{type: "image_generation_call", id}`, the SDK's typed item (with status
+    // and result), or the spec's generic `{type: "item_reference", id}` (type may be null) pointing at one.
+    const reference = item.type === 'item_reference' || (item.type === null && !present(item.role));
+    if (item.type === 'image_generation_call' || reference) {
       if (typeof item.id !== 'string') throw wrongType(`${p}.id`, 'a string', item.id);
       images.push({ kind: 'call', id: item.id, param: `${p}.id` });
       return;
     }
     if (present(item.type) && item.type !== 'message') {
-      throw invalid(`${p}.type`, 'invalid_value', `Invalid value: '${clip(String(item.type))}'. The offline API takes 'message' and 'image_generation_call' input items.`);
+      throw invalid(`${p}.type`, 'invalid_value', `Invalid value: '${clip(String(item.type))}'. The offline API takes 'message', 'image_generation_call' and 'item_reference' input items.`);
     }
     if (!['user', 'assistant', 'system', 'developer'].includes(item.role as string)) {
       throw invalid(`${p}.role`, 'invalid_value', `Invalid value: '${clip(String(item.role))}'. Supported values are: 'user', 'assistant', 'system', and 'developer'.`);
