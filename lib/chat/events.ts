@@ -45,6 +45,8 @@ export interface ChatInput {
   tool: ChatToolSettings;
   /** The offline API's simulation controls, as in the studio; ignored for real providers. */
   simulate?: { fault?: Fault; latencyMs?: number };
+  /** The user's own API key, when the policy allows it: used for this turn only, never stored or logged. */
+  userKey?: string;
 }
 
 export type ChatEvent =

@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import { bytesOf, imageFacts, readSse, recordError } from '../generation/sse';
 import { createClient } from '../providers/client';
 import { findProvider } from '../providers/server';
+import { admitChat } from '../limits/chat-gate';
 import type { User } from '../access/user';
 import { toGenerationError } from '../generation/upstream';
 import type { GenerationError } from '../generation/events';
@@ -43,8 +44,13 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
   const uploads = await checkUploads(input, String(input.tool.model), provider.narrowing);
   if (uploads instanceof ApiError) return { ok: false, error: { ...uploads.toBody().error, status: uploads.status } };
 
+  // Policy, rate limits and the spend cap, before anything is sent upstream; settled and audited when it ends.
+  const admitted = await admitChat({ user, provider, input, images: uploads.images, userKey: input.userKey });
+  if (!admitted.ok) return { ok: false, error: admitted.error };
+  const gate = admitted.gate;
+
   const toolModel = input.tool.model as ModelId;
-  const client = createClient(provider, input.mainModel as ModelId);
+  const client = createClient(provider, input.mainModel as ModelId, undefined, gate.apiKey);
   const headers: Record<string, string> = {};
   // Azure routes the tool to its own deployment, named in this header (api-reference, Azure image tool).
   if (provider.id === 'azure') headers['x-ms-oai-image-generation-deployment'] = provider.deployments?.[toolModel] ?? toolModel;
@@ -69,7 +75,8 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
   let closed = false;
   const events = new ReadableStream<ChatEvent>({
     async start(out) {
-      const emit = (e: ChatEvent) => {
+      const emit = (event: ChatEvent) => {
+        const e = gate.observe(event);
         if (!closed) out.enqueue(e);
       };
       emit({ type: 'started', jobId: job.id });
@@ -83,6 +90,8 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
         emit(error ? { type: 'error', error } : { type: 'cancelled' });
       }
       endJob(job.id);
+      // Settled here on the server even when the browser has gone (its cancel() aborted the call above).
+      await gate.finish();
       if (!closed) out.close();
       closed = true;
     },

@@ -11,6 +11,7 @@ import { validateImageFiles } from '../models/validate-files';
 import type { ProviderKind } from '../providers/config';
 import { createClient } from '../providers/client';
 import { findProvider } from '../providers/server';
+import { admitGeneration } from '../limits/generation-gate';
 import type { User } from '../access/user';
 import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
@@ -29,6 +30,8 @@ export interface GenerationInput {
   mask?: File;
   /** The offline API's simulation controls; ignored for real providers. */
   simulate?: { fault?: Fault; latencyMs?: number };
+  /** The user's own API key, when the policy allows it: used for this request only, never stored or logged. */
+  userKey?: string;
 }
 
 export type StartResult = { ok: true; events: ReadableStream<GenerationEvent> } | { ok: false; error: GenerationError };
@@ -66,8 +69,12 @@ export async function startGeneration(input: GenerationInput, user: User): Promi
   const req = checked.request;
   const uploads = await checkUploads(endpoint, req.model, provider.narrowing, input);
   if (uploads instanceof ApiError) return failed(uploads);
+  // Policy, rate limits and the spend cap, before anything is sent upstream; settled and audited when it ends.
+  const admitted = await admitGeneration({ user, provider, request: req, fields: input.fields, uploads, userKey: input.userKey });
+  if (!admitted.ok) return { ok: false, error: admitted.error };
+  const gate = admitted.gate;
   const params = toWireParams(req);
-  const client = createClient(provider, req.model);
+  const client = createClient(provider, req.model, undefined, gate.apiKey);
 
   const headers: Record<string, string> = {};
   if (provider.id === 'offline' && input.simulate) {
@@ -76,25 +83,30 @@ export async function startGeneration(input: GenerationInput, user: User): Promi
   }
 
   const job = startJob(user.id);
+  const emit = (e: GenerationEvent) => job.emit(gate.observe(e));
   const opts: CallOptions = { signal: job.signal, headers };
 
   // The job owns the upstream work: if the browser leaves, it goes on and keeps its events for `resume`.
   const settle = (tile: number | null) => (e: unknown) => {
     const error = e instanceof StreamFailure ? e.failure : toGenerationError(e);
-    job.emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
+    emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
   };
   const work = async () => {
-    job.emit({ type: 'started', jobId: job.id, tiles: req.n, streaming: req.stream });
+    emit({ type: 'started', jobId: job.id, tiles: req.n, streaming: req.stream });
     if (req.stream) {
       // On the offline API, tell the parallel requests apart, or its determinism would make n equal images.
       const optsFor = (tile: number): CallOptions =>
         provider.id === 'offline' && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
-      await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, endpoint, params, uploads, tile, optsFor(tile), job.emit).catch(settle(tile))));
+      await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, endpoint, params, uploads, tile, optsFor(tile), emit).catch(settle(tile))));
     } else {
-      await batch(client, endpoint, params, uploads, opts, job.emit).catch(settle(null));
+      await batch(client, endpoint, params, uploads, opts, emit).catch(settle(null));
     }
   };
-  void work().catch(settle(null)).finally(() => endJob(job.id));
+  // Settlement runs here on the server whether or not a browser is still listening.
+  void work().catch(settle(null)).finally(() => {
+    endJob(job.id);
+    void gate.finish();
+  });
   // The browser's stream is one subscriber: closing it (tab closed) stops listening, not the job.
   return { ok: true, events: withKeepalive(follow(job.id)!, KEEPALIVE) };
 }

@@ -14,7 +14,12 @@ import { internalOfflineKey } from '../access/server-key';
  */
 const OFFLINE_PLACEHOLDER_KEY = 'offline';
 
-export function createClient(provider: ProviderInfo, model: ModelId, env: Env = process.env): OpenAI {
+/**
+ * `userKey`: a user's own key (policy allowUserKey) replacing the server's for this one client; the client is
+ * made per request and never kept, so the key lives only as long as the request.
+ */
+export function createClient(provider: ProviderInfo, model: ModelId, env: Env = process.env, userKey?: string): OpenAI {
+  if (userKey) env = { ...env, OPENAI_API_KEY: userKey, AZURE_OPENAI_API_KEY: userKey, GATEWAY_API_KEY: userKey, OFFLINE_API_KEY: userKey };
   switch (provider.id) {
     case 'openai':
       return new OpenAI({

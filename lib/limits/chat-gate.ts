@@ -1,0 +1,84 @@
+import 'server-only';
+/**
+ * The gate (gate.ts) for a chat turn. The Responses API reports the main model's usage only, none for the
+ * image tool (api-reference §6), so a turn's image is settled at the estimate's high end for one image at
+ * the size it came back in; partial images of an image that never came count 100 output tokens each.
+ * The main model's text tokens are not priced here (the price table holds image models only).
+ */
+import type { User } from '../access/user';
+import type { ChatEvent, ChatInput } from '../chat/events';
+import { estimateCost, type CostEstimate } from '../cost/estimate';
+import { loadPriceOverrides } from '../cost/overrides';
+import type { GenerationError } from '../generation/events';
+import { sniffImage } from '../images/sniff';
+import { findModel } from '../models/registry';
+import type { Dimensions } from '../models/sizes';
+import type { ModelId, Quality } from '../models/types';
+import type { ProviderInfo } from '../providers/config';
+import { openGate } from './gate';
+import { CostMeter } from './meter';
+
+export interface ChatGate {
+  apiKey: string | undefined;
+  observe(e: ChatEvent): ChatEvent;
+  finish(): Promise<void>;
+}
+
+function chatEstimate(model: ModelId, input: ChatInput, inputImages: Dimensions[]): CostEstimate {
+  const endpoint = inputImages.length ? 'edit' : 'generate';
+  const caps = findModel(model)!.endpoints[endpoint]!;
+  const asked = input.tool.size ?? 'auto';
+  const sizes = asked === 'auto' ? ['auto', ...caps.sizes.filter((s) => s !== 'auto')] : [asked];
+  const prices = loadPriceOverrides(process.env);
+  return sizes
+    .map((size) => estimateCost({
+      model, endpoint, size, quality: (input.tool.quality as Quality | undefined) ?? 'auto', n: 1,
+      partialImages: input.tool.partial_images ?? 0, prompt: input.text, inputImages,
+    }, prices))
+    .reduce((a, b) => (b.high > a.high ? b : a));
+}
+
+export async function admitChat(args: { user: User; provider: ProviderInfo; input: ChatInput; images: { bytes: Uint8Array }[]; userKey?: unknown }): Promise<
+  { ok: true; gate: ChatGate } | { ok: false; error: GenerationError }
+> {
+  const { input } = args;
+  const model = findModel(String(input.tool.model))!.id;
+  const inputImages = args.images.flatMap((i) => {
+    const info = sniffImage(i.bytes);
+    return info ? [{ width: info.width, height: info.height }] : [];
+  });
+  const opened = await openGate({
+    user: args.user,
+    provider: args.provider,
+    asked: { model, endpoint: 'responses', quality: input.tool.quality as Quality | undefined, size: input.tool.size, partialImages: input.tool.partial_images },
+    paramPrefix: 'tools[0].',
+    endpoint: 'responses',
+    params: { main_model: input.mainModel, ...input.tool, images: input.images, mask: input.mask, previous_response_id: input.previousResponseId },
+    prompt: input.text,
+    estimate: () => chatEstimate(model, input, inputImages),
+    userKey: args.userKey,
+  });
+  if (!opened.ok) return opened;
+  const { gate } = opened;
+  let meter: CostMeter | null = null;
+  try {
+    meter = new CostMeter(model, loadPriceOverrides(process.env), { size: input.tool.size ?? 'auto', quality: input.tool.quality }, gate.estimate?.high ?? 0);
+  } catch {
+    meter = null;
+  }
+  return {
+    ok: true,
+    gate: {
+      apiKey: gate.apiKey,
+      observe(e) {
+        if (e.type === 'partial') meter?.observe({ type: 'partial', tile: 0 });
+        else if (e.type === 'image') meter?.observe({ type: 'completed', tile: 0, usage: null });
+        else if (e.type === 'error' || e.type === 'cancelled') meter?.observe(e);
+        return e.type === 'error' ? { ...e, error: { ...e.error, message: gate.scrub(e.error.message) } } : e;
+      },
+      finish() {
+        return gate.finish(meter?.outcome() ?? { status: 'ok', code: null, actualUsd: 0 });
+      },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Limits in this process. Each call runs to the end without awaiting, so JavaScript's single thread makes it
+ * atomic. Kept on globalThis: Next may bundle this module more than once (pages, actions), one store for all.
+ */
+import type { LimitStore, RateRule, SpendScope, SpendState } from './store';
+
+interface Spend extends SpendState {
+  expires: number;
+}
+
+export class MemoryLimitStore implements LimitStore {
+  private readonly hits = new Map<string, number[]>();
+  private readonly spend = new Map<string, Spend>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async hit(rules: RateRule[], windowMs: number): Promise<{ ok: true } | { ok: false; index: number; retryAfterMs: number }> {
+    const now = this.now();
+    const lists = rules.map((r) => {
+      const kept = (this.hits.get(r.key) ?? []).filter((t) => t > now - windowMs);
+      this.hits.set(r.key, kept);
+      return kept;
+    });
+    const full = rules.findIndex((r, i) => lists[i].length >= r.limit);
+    if (full >= 0) {
+      const oldest = lists[full][0];
+      return { ok: false, index: full, retryAfterMs: oldest === undefined ? windowMs : oldest + windowMs - now };
+    }
+    for (const list of lists) list.push(now);
+    return { ok: true };
+  }
+
+  private entry(key: string): Spend {
+    const e = this.spend.get(key);
+    if (e && e.expires > this.now()) return e;
+    const fresh = { spentMicros: 0, reservedMicros: 0, expires: Infinity };
+    this.spend.set(key, fresh);
+    return fresh;
+  }
+
+  async reserve(scopes: SpendScope[], micros: number, ttlSeconds: number) {
+    const entries = scopes.map((s) => this.entry(s.key));
+    const over = scopes.findIndex((s, i) => s.capMicros !== null && entries[i].spentMicros + entries[i].reservedMicros + micros > s.capMicros);
+    if (over >= 0) return { ok: false as const, index: over, spentMicros: entries[over].spentMicros, reservedMicros: entries[over].reservedMicros };
+    for (const e of entries) {
+      e.reservedMicros += micros;
+      e.expires = this.now() + ttlSeconds * 1000;
+    }
+    return { ok: true as const };
+  }
+
+  async settle(keys: string[], reservedMicros: number, actualMicros: number): Promise<void> {
+    for (const key of keys) {
+      const e = this.entry(key);
+      e.reservedMicros = Math.max(0, e.reservedMicros - reservedMicros);
+      e.spentMicros += actualMicros;
+    }
+  }
+
+  async read(key: string): Promise<SpendState> {
+    const { spentMicros, reservedMicros } = this.entry(key);
+    return { spentMicros, reservedMicros };
+  }
+}
