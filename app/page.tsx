@@ -1,12 +1,13 @@
 import { Studio } from '@/components/studio/studio';
-import { providerSetup } from '@/lib/providers/server';
+// The providers as the operator's policy leaves them: the UI offers only what the server will accept.
+import { policySetup } from '@/lib/policy/server';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
 import type { PriceTable } from '@/lib/cost/pricing';
 
 export const dynamic = 'force-dynamic';
 
 export default function Home() {
-  const { providers, active, error: providerError } = providerSetup();
+  const { providers, active, error: providerError } = policySetup();
   let prices: PriceTable | null = null;
   let pricingError: string | undefined;
   try {

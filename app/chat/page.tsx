@@ -1,11 +1,12 @@
 import { Chat } from '@/components/chat/chat';
 import { capsFor } from '@/lib/models/caps';
-import { providerSetup } from '@/lib/providers/server';
+// The providers as the operator's policy leaves them: the UI offers only what the server will accept.
+import { policySetup } from '@/lib/policy/server';
 
 export const dynamic = 'force-dynamic';
 
 export default function ChatPage() {
-  const { active, error } = providerSetup();
+  const { active, error } = policySetup();
   if (error || !active) {
     return (
       <main className="mx-auto max-w-2xl p-6">

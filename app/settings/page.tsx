@@ -3,7 +3,9 @@ import { getModel } from '@/lib/models/registry';
 import { describeCaps } from '@/lib/models/options';
 import { narrowCaps } from '@/lib/models/caps';
 import type { Endpoint } from '@/lib/models/types';
-import { providerSetup } from '@/lib/providers/server';
+import { policySetup } from '@/lib/policy/server';
+import { describePolicy, type Policy } from '@/lib/policy/policy';
+import { UserKeyField } from '@/components/settings/user-key-field';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
 import { PricingTable } from '@/components/cost/pricing-table';
 
@@ -13,7 +15,7 @@ const ENDPOINT_LABEL: Record<Endpoint, string> = { generate: 'Generate', edit: '
 
 /** Settings: the providers this server has and what each model accepts there (read-only: set by env). */
 export default function Settings() {
-  const { providers, active, error } = providerSetup();
+  const { providers, active, error, policy } = policySetup();
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-6">
       <header>
@@ -57,6 +59,7 @@ export default function Settings() {
           </table>
         </section>
       )}
+      {policy && <PolicySection policy={policy} />}
       <section aria-labelledby="pricing-heading" className="space-y-2">
         <h2 id="pricing-heading" className="text-lg font-semibold">Pricing</h2>
         <p className="text-sm text-zinc-500">Used for estimates and actual cost. Operators override it with PRICING_OVERRIDES (JSON) or PRICING_FILE.</p>
@@ -72,4 +75,31 @@ function Pricing() {
   } catch (e) {
     return <p role="alert" className="text-sm text-red-700">Pricing configuration error: {e instanceof Error ? e.message : String(e)}</p>;
   }
+}
+
+/** The operator's policy, read-only (POLICY_JSON or POLICY_FILE), and the own-key field when it allows one. */
+function PolicySection({ policy }: { policy: Policy }) {
+  return (
+    <section aria-labelledby="policy-heading" className="space-y-2">
+      <h2 id="policy-heading" className="text-lg font-semibold">Policy</h2>
+      <p className="text-sm text-zinc-500">Set by the operator (POLICY_JSON or POLICY_FILE). The studio and the chat offer only what it allows; the server refuses the rest.</p>
+      <table className="text-left text-sm" aria-label="Policy">
+        <tbody>
+          {describePolicy(policy).map(({ rule, value }) => (
+            <tr key={rule} className="border-b border-zinc-100 dark:border-zinc-900">
+              <th scope="row" className="py-1 pr-4 font-normal text-zinc-500">{rule}</th>
+              <td className="py-1">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {policy.allowUserKey && (
+        <div className="space-y-1 pt-2">
+          <h3 className="font-semibold">Your own API key</h3>
+          <p className="text-sm text-zinc-500">Kept only in this browser tab (session storage) and sent with each request; the server uses it for that request only and never stores or logs it.</p>
+          <UserKeyField />
+        </div>
+      )}
+    </section>
+  );
 }

@@ -1,6 +1,7 @@
 'use client';
 /** Send one chat turn: build the action input from the thread, then fold the streamed events into the turn. */
 import { cancel, chat } from '@/app/actions';
+import { readUserKey } from '../policy/user-key';
 import type { GenerationError } from '../generation/events';
 import type { ProviderKind } from '../providers/config';
 import type { ChatEvent } from './events';
@@ -45,7 +46,7 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
   const fail = (error: GenerationError) => update(id, { status: 'failed', error, jobId: undefined });
   try {
     const simulate = provider === 'offline' ? { fault: s.simulate.fault || undefined, latencyMs: s.simulate.latencyMs ?? undefined } : undefined;
-    const res = await chat({ provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, images, mask, attachAs: via, tool: s.tool, simulate });
+    const res = await chat({ provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, images, mask, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() });
     if (!res.ok) return fail(res.error);
     const reader = res.events.getReader();
     let finished = false;

@@ -90,3 +90,14 @@ describe('explain: connection problems', () => {
     expect(explain(err(0, 'stream_incomplete')).advice).toMatch(/last partial image is kept/);
   });
 });
+
+describe("explain: this server's limits and policy", () => {
+  it('says how long to wait on a rate limit', () => {
+    expect(explain(err(429, 'rate_limited', { retryAfter: 42 }))).toEqual({ title: "This server's rate limit is reached", advice: 'Wait 42 s, then try again.' });
+  });
+
+  it('explains a spend cap and a policy refusal apart from a provider 429 or 403', () => {
+    expect(explain(err(429, 'spend_cap_reached')).title).toBe("Today's spend cap is reached");
+    expect(explain(err(403, 'policy_violation')).advice).toMatch(/Settings shows the policy/);
+  });
+});

@@ -27,6 +27,14 @@ const BY_CODE: Record<string, Explanation> = {
   timeout: { title: 'The service took too long', advice: 'Try again; large, high-quality images take longest.' },
   connection_error: { title: 'Could not reach the image service', advice: 'Check the network and the provider’s base URL, then try again.' },
   stream_incomplete: { title: 'The stream ended early', advice: 'The last partial image is kept. Try again.' },
+  // This server's own limits and policy (lib/limits, lib/policy): the message says the figures.
+  rate_limited: { title: "This server's rate limit is reached", advice: 'Wait and try again; the limit counts requests in the last minute.' },
+  spend_cap_reached: { title: "Today's spend cap is reached", advice: 'Choose a cheaper request (lower quality, smaller size, fewer images) or wait for the cap to start over at 00:00 UTC.' },
+  cost_unknown: { title: 'This request cannot be priced', advice: 'Under a spend cap only priced requests run: choose a listed size and a priced model.' },
+  policy_violation: { title: "Not allowed by this server's policy", advice: 'Pick one of the allowed values named in the message; Settings shows the policy.' },
+  policy_invalid: { title: "The server's policy is misconfigured", advice: 'Ask the operator to fix POLICY_JSON or POLICY_FILE; nothing runs until then.' },
+  limits_invalid: { title: "The server's limits are misconfigured", advice: 'Ask the operator to fix the RATE_LIMIT_* or SPEND_CAP_* variables.' },
+  limits_unavailable: { title: 'Limits are unavailable', advice: 'The shared limits store is not answering; try again shortly.' },
 };
 
 function byStatus(status: number): Explanation {
@@ -45,5 +53,6 @@ export function explain(error: GenerationError): Explanation {
   if (error.retryAfter !== undefined && base === BY_CODE.rate_limit_exceeded) {
     return { ...base, advice: `Wait ${error.retryAfter} s (the service's Retry-After), then try again.` };
   }
+  if (error.retryAfter !== undefined && base === BY_CODE.rate_limited) return { ...base, advice: `Wait ${error.retryAfter} s, then try again.` };
   return base;
 }

@@ -13,6 +13,7 @@ import { paramsToFields } from './params';
 import { useReferences } from './references-store';
 import { currentMaskPng } from '../mask/mask-store';
 import { useCost } from '../cost/cost-store';
+import { readUserKey } from '../policy/user-key';
 import type { EstimateInput } from '../cost/estimate';
 import type { ModelId } from '../models/types';
 import { sizeValue } from './params';
@@ -144,6 +145,8 @@ export async function runGeneration(): Promise<void> {
       images: refs.map((r) => new File([r.blob], r.name, { type: r.blob.type })),
       mask: mask && new File([mask], 'mask.png', { type: 'image/png' }),
       simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined } : undefined,
+      // The user's own key (Settings, when the policy allows it) travels with each request; the server never keeps it.
+      userKey: readUserKey(),
     });
     if (!result.ok) {
       dispatch({ type: 'error', tile: null, error: result.error });
