@@ -21,7 +21,7 @@ export interface AccessConfig {
   /** SESSION_SECRET, or '' to derive the signing key from the codes alone. */
   secret: string;
   trustProxy: boolean;
-  lockout: { delayAfter: number; lockAfter: number; lockMs: number };
+  lockout: { delayAfter: number; lockAfter: number; lockMs: number; baseDelayMs: number };
 }
 
 const NAME = /^[A-Za-z0-9._-]{1,40}$/;
@@ -58,14 +58,15 @@ export function accessConfig(env: Env = process.env): AccessConfig {
   const codes: AccessCode[] = [...(passcode ? [{ userId: 'team', name: 'team', code: passcode }] : []), ...invites.codes];
   const hours = positive(env, 'SESSION_MAX_AGE_HOURS', 12);
   const lockMs = positive(env, 'LOGIN_LOCKOUT_MS', 15 * 60_000);
+  const backoff = positive(env, 'LOGIN_BACKOFF_MS', 1000);
   const enabled = codes.length > 0 || Boolean(invites.error);
   return {
     enabled,
     codes,
-    error: invites.error ?? hours.error ?? lockMs.error,
+    error: invites.error ?? hours.error ?? lockMs.error ?? backoff.error,
     sessionMaxAgeMs: hours.value * HOUR_MS,
     secret: env.SESSION_SECRET ?? '',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    lockout: { delayAfter: 5, lockAfter: 10, lockMs: lockMs.value },
+    lockout: { delayAfter: 5, lockAfter: 10, lockMs: lockMs.value, baseDelayMs: backoff.value },
   };
 }

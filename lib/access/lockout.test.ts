@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientAddress, globalRules, Lockout, lockoutMessage } from './lockout';
 
-const rules = { delayAfter: 5, lockAfter: 10, lockMs: 15 * 60_000 };
+const rules = { delayAfter: 5, lockAfter: 10, lockMs: 15 * 60_000, baseDelayMs: 1000 };
 
 describe('sign-in lockout', () => {
   it('lets four failures through, then makes each attempt wait longer (1 s, 2 s, 4 s …)', () => {

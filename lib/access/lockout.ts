@@ -1,6 +1,6 @@
 /**
  * Sign-in backoff per client: after `delayAfter` failures each further attempt must wait a growing delay
- * (1 s, 2 s, 4 s … capped at a minute), after `lockAfter` the client is locked out for `lockMs`, even with the
+ * (1 s, 2 s, 4 s … capped at a minute; LOGIN_BACKOFF_MS sets the first), after `lockAfter` the client is locked out for `lockMs`, even with the
  * right code. A success clears the client's record. In memory, bounded; one instance's view (a team demo's
  * scale: a shared store is the limits module's job).
  */
@@ -8,6 +8,8 @@ export interface LockoutRules {
   delayAfter: number;
   lockAfter: number;
   lockMs: number;
+  /** The first delay; each further failure doubles it (capped at a minute). */
+  baseDelayMs: number;
 }
 
 interface Record_ {
@@ -39,9 +41,9 @@ export class Lockout {
     const r = this.current(client, now) ?? { failures: 0, nextAttemptAt: 0, lastFailureAt: now };
     r.failures += 1;
     r.lastFailureAt = now;
-    const { delayAfter, lockAfter, lockMs } = this.rules;
+    const { delayAfter, lockAfter, lockMs, baseDelayMs } = this.rules;
     if (r.failures >= lockAfter) r.nextAttemptAt = now + lockMs;
-    else if (r.failures >= delayAfter) r.nextAttemptAt = now + Math.min(60_000, 1000 * 2 ** (r.failures - delayAfter));
+    else if (r.failures >= delayAfter) r.nextAttemptAt = now + Math.min(60_000, baseDelayMs * 2 ** (r.failures - delayAfter));
     this.clients.delete(client);
     this.clients.set(client, r);
     this.prune();
@@ -101,5 +103,5 @@ export function clientAddress(headers: Headers, trustProxy: boolean): string {
  */
 export const GLOBAL_CLIENT = '*';
 export function globalRules(rules: LockoutRules): LockoutRules {
-  return { delayAfter: rules.delayAfter * 10, lockAfter: Number.POSITIVE_INFINITY, lockMs: rules.lockMs };
+  return { ...rules, delayAfter: rules.delayAfter * 10, lockAfter: Number.POSITIVE_INFINITY };
 }

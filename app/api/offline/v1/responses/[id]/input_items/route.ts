@@ -1,15 +1,16 @@
 import { preflight } from '@/lib/offline/http';
+import { withOfflineAuth } from '@/lib/offline/auth';
 import { methodNotAllowed } from '@/lib/offline/not-found';
 import { handleGetInputItems } from '@/lib/offline/responses/handler';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  return handleGetInputItems(request, decodeURIComponent((await ctx.params).id), { kind: 'openai' });
-}
+export const GET = withOfflineAuth(async (request, ctx: { params: Promise<{ id: string }> }) =>
+  handleGetInputItems(request, decodeURIComponent((await ctx.params).id), { kind: 'openai' }),
+);
 
-export const OPTIONS = preflight;
-export const POST = methodNotAllowed('GET');
+export const OPTIONS = withOfflineAuth(preflight);
+export const POST = withOfflineAuth(methodNotAllowed('GET'));
 export const PUT = POST;
 export const DELETE = POST;
 export const PATCH = POST;
