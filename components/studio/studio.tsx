@@ -9,7 +9,7 @@ import dynamic from 'next/dynamic';
 import { currentOptions, modelsForMode, useStudio, type StudioMode } from '@/lib/studio/params-store';
 import { useReferences } from '@/lib/studio/references-store';
 import { sizeValue } from '@/lib/studio/params';
-import { estimateInput, runGeneration } from '@/lib/studio/run-generation';
+import { estimateInput, resumePendingRuns, runGeneration } from '@/lib/studio/run-generation';
 import { useCost } from '@/lib/cost/cost-store';
 import type { PriceTable } from '@/lib/cost/pricing';
 import { EstimateStatus } from '@/components/cost/estimate-status';
@@ -66,6 +66,8 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
       const p = providers.find((x) => x.id === saved) ?? providers.find((x) => x.id === initial) ?? providers[0];
       setProvider(p.id, p.defaultModel, p.models, p.narrowing);
       setReady(true);
+      // Generations a closed or reloaded tab left running on the server come back into the gallery.
+      void resumePendingRuns();
     });
   }, [providers, initial, setProvider]);
 

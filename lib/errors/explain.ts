@@ -27,6 +27,9 @@ const BY_CODE: Record<string, Explanation> = {
   timeout: { title: 'The service took too long', advice: 'Try again; large, high-quality images take longest.' },
   connection_error: { title: 'Could not reach the image service', advice: 'Check the network and the provider’s base URL, then try again.' },
   stream_incomplete: { title: 'The stream ended early', advice: 'The last partial image is kept. Try again.' },
+  // Between the browser and this server (lib/generation/jobs.ts keeps a generation going without the browser).
+  connection_lost: { title: 'The connection to this server was lost', advice: 'The generation goes on on the server: reload the page to take it up again.' },
+  job_not_found: { title: 'This generation is no longer on the server', advice: 'Generate it again; what had arrived before is in history.' },
   // This server's own limits and policy (lib/limits, lib/policy): the message says the figures.
   rate_limited: { title: "This server's rate limit is reached", advice: 'Wait and try again; the limit counts requests in the last minute.' },
   spend_cap_reached: { title: "Today's spend cap is reached", advice: 'Choose a cheaper request (lower quality, smaller size, fewer images) or wait for the cap to start over at 00:00 UTC.' },

@@ -3,7 +3,7 @@
  * The studio's generate workflow as plain functions: read the stores, call the server action, fold the
  * streamed events into the gallery, and keep every finished (or cancelled-with-a-partial) image in history.
  */
-import { cancel as cancelAction, generate as generateAction } from '@/app/actions';
+import { cancel as cancelAction, generate as generateAction, resume as resumeAction } from '@/app/actions';
 import { makeThumbnail } from '../history/thumbnail';
 import { useHistory } from '../history/history-store';
 import type { GenerationEvent } from '../generation/events';
@@ -18,6 +18,8 @@ import type { EstimateInput } from '../cost/estimate';
 import type { ModelId } from '../models/types';
 import { sizeValue } from './params';
 import type { TileState } from './apply-event';
+import type { StartResult } from '../generation/run';
+import { addPending, pendingRuns, removePending } from './pending-runs';
 
 let counter = 0;
 
@@ -135,10 +137,8 @@ export async function runGeneration(): Promise<void> {
   }
   const gallery = useGallery.getState();
   gallery.begin({ id: runId, provider, endpoint, original: refs[0]?.blob, mask, fileNames: refs.map((r) => r.name), estimate, fields, prompt, startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
-  const saved = new Set<string>();
-  const dispatch = (e: GenerationEvent) => useGallery.getState().dispatch(runId, e);
-  try {
-    const result = await generateAction({
+  await collect(runId, () =>
+    generateAction({
       provider,
       endpoint,
       fields,
@@ -147,9 +147,31 @@ export async function runGeneration(): Promise<void> {
       simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined } : undefined,
       // The user's own key (Settings, when the policy allows it) travels with each request; the server never keeps it.
       userKey: readUserKey(),
-    });
+    }),
+  );
+}
+
+/** Note a started run as pending, so a reloaded studio can take its job up again. */
+function notePending(runId: string, jobId: string): void {
+  const run = useGallery.getState().runs[runId];
+  if (!run) return;
+  const { id, provider, endpoint, fields, prompt, startedAt, streaming, fileNames, estimate } = run;
+  addPending({ id, provider, endpoint, fields, prompt, startedAt, streaming, fileNames, estimate, jobId });
+}
+
+/**
+ * Fold a run's events into the gallery and its finished tiles into history. The run stays pending until its
+ * stream has ended (the job is over and everything it sent arrived); a cut connection leaves it for `resume`.
+ */
+async function collect(runId: string, start: () => Promise<StartResult>): Promise<void> {
+  const saved = new Set<string>();
+  const dispatch = (e: GenerationEvent) => useGallery.getState().dispatch(runId, e);
+  let collected = false;
+  try {
+    const result = await start();
     if (!result.ok) {
       dispatch({ type: 'error', tile: null, error: result.error });
+      collected = true;
       return;
     }
     const reader = result.events.getReader();
@@ -157,16 +179,38 @@ export async function runGeneration(): Promise<void> {
       const { done, value } = await reader.read();
       if (done) break;
       dispatch(value);
+      if (value.type === 'started') notePending(runId, value.jobId);
       if (value.type === 'completed' || value.type === 'error' || value.type === 'cancelled') void saveFinished(runId, saved);
     }
+    collected = true;
   } catch (e) {
-    dispatch({ type: 'error', tile: null, error: { status: 0, message: `The connection to the server was lost: ${e instanceof Error ? e.message : e}`, type: 'connection_error', param: null, code: 'connection_error' } });
+    dispatch({ type: 'error', tile: null, error: { status: 0, message: `The connection to the server was lost: ${e instanceof Error ? e.message : e}`, type: 'connection_error', param: null, code: 'connection_lost' } });
   } finally {
     // A stream that ended without settling every tile was cut: keep what arrived, marked as cancelled.
     useGallery.getState().cancel(runId);
     settleCost(runId);
     await saveFinished(runId, saved);
+    if (collected) removePending(runId);
   }
+}
+
+let resumed = false;
+
+/**
+ * On load: take up the runs a closed or reloaded studio left running. The server replays what each job kept
+ * and streams the rest; a job it no longer knows shows as an error in the gallery and is forgotten.
+ */
+export async function resumePendingRuns(): Promise<void> {
+  if (resumed) return;
+  resumed = true;
+  await Promise.all(
+    pendingRuns().map((p) => {
+      if (useGallery.getState().runs[p.id]) return;
+      const { jobId, ...run } = p;
+      useGallery.getState().begin({ ...run, jobId, status: 'starting', tiles: [] });
+      return collect(p.id, () => resumeAction(jobId));
+    }),
+  );
 }
 
 export async function cancelGeneration(runId: string): Promise<void> {
