@@ -191,11 +191,14 @@ test('a mask painted over the attachment is sent as the tool input_image_mask', 
   await expect(painter).toBeVisible();
   const stage = page.getByTestId('mask-stage');
   await expect(stage).toHaveAttribute('data-ready', 'true');
-  const box = (await stage.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2 - 40, box.y + box.height / 2);
+  // The mouse does not scroll: bring the painter on screen, then paint a stroke across the middle.
+  await stage.scrollIntoViewIfNeeded();
+  const box = (await painter.locator('canvas').first().boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.45);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 10 });
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.55, { steps: 10 });
   await page.mouse.up();
+  await expect(painter.getByRole('button', { name: 'Undo' })).toBeEnabled();
   await send(page, 'a moon in the painted spot');
   await done(page, 1);
   await expect(turn(page, 1).getByRole('img', { name: 'Mask' })).toBeVisible();
