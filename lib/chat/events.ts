@@ -59,6 +59,8 @@ export type ChatEvent =
   | { type: 'text'; text: string }
   | { type: 'completed'; responseId: string }
   | { type: 'cancelled' }
-  | { type: 'error'; error: GenerationError };
+  | { type: 'error'; error: GenerationError }
+  /** After STREAM_KEEPALIVE_MS of silence, so a proxy does not cut a quiet connection; folded as a no-op. */
+  | { type: 'keepalive' };
 
 export type ChatStart = { ok: true; events: ReadableStream<ChatEvent> } | { ok: false; error: GenerationError };

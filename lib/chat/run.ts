@@ -13,13 +13,12 @@ import type { User } from '../access/user';
 import { toGenerationError } from '../generation/upstream';
 import type { GenerationError } from '../generation/events';
 import { cancelJob, endJob, startJob } from '../generation/jobs';
+import { KEEPALIVE, withKeepalive } from '../generation/keepalive';
 import { ApiError } from '../errors/api-error';
 import type { ModelId } from '../models/types';
 import { MAIN_MODELS, type ChatEvent, type ChatInput, type ChatStart } from './events';
 import { buildInput, checkUploads, sendImages } from './request';
 import { checkTool } from './tool-check';
-
-const MAX_IMAGES = 16;
 
 function refuse(param: string, message: string): ChatStart {
   return { ok: false, error: { status: 400, message, type: 'invalid_request_error', param, code: 'invalid_value' } };
@@ -37,7 +36,6 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
   if (!provider) return refuse('provider', `Provider '${String(input.provider)}' is not configured on this server.`);
   if (!MAIN_MODELS.includes(input.mainModel as never)) return refuse('model', `Main model '${String(input.mainModel)}' is not offered. Use one of: ${MAIN_MODELS.join(', ')}.`);
   if (typeof input.text !== 'string' || !input.text.trim()) return refuse('input', 'Write a message first.');
-  if ((input.images?.length ?? 0) > MAX_IMAGES) return refuse('input', `Attach at most ${MAX_IMAGES} images.`);
   if (input.previousResponseId && input.referenceCallId) return refuse('previous_response_id', 'A branch refers to an image call; it does not also continue a response.');
   const toolProblem = checkTool(input.tool ?? ({} as ChatInput['tool']), provider.models, provider.narrowing);
   if (toolProblem) return { ok: false, error: toolProblem };
@@ -101,7 +99,7 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
       cancelJob(job.id);
     },
   });
-  return { ok: true, events };
+  return { ok: true, events: withKeepalive(events, KEEPALIVE) };
 }
 
 /** Turn the SSE records into ChatEvents; an `error` record or a stream without `response.completed` fails. */

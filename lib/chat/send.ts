@@ -99,6 +99,8 @@ async function apply(id: string, e: ChatEvent): Promise<boolean> {
     case 'error':
       update(id, { status: 'failed', error: e.error, jobId: undefined });
       return true;
+    case 'keepalive':
+      return false;
   }
 }
 
