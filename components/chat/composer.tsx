@@ -67,6 +67,11 @@ export function Composer({ provider, mounted }: { provider: ProviderKind; mounte
       return old.filter((_, k) => k !== i);
     });
 
+  // Pending images not sent when the page goes: free their object URLs.
+  const pending = useRef(files);
+  pending.current = files;
+  useEffect(() => () => pending.current.forEach((f) => URL.revokeObjectURL(f.url)), []);
+
   // Images the studio handed over ("Continue in chat") wait in IndexedDB for this composer.
   useEffect(() => {
     if (mounted) void receiveHandoff().then((list) => list.length && attach(list));
