@@ -134,7 +134,7 @@ test.describe('the running server: nothing without a session', () => {
     const paths = pageFiles.map(urlPath).map((p) => p.replace(/\/$/, '') || '/');
     expect(paths).toEqual(expect.arrayContaining(['/', '/chat', '/settings', '/login']));
     for (const path of paths.filter((p) => p !== '/login')) {
-      for (const extra of [{}, { rsc: '1' }]) {
+      for (const extra of [{}, { rsc: '1' }] as Record<string, string>[]) {
         const anon = await request.get(server.url + path, { headers: extra, maxRedirects: 0 });
         expect(anon.status(), `GET ${path} ${JSON.stringify(extra)}`).toBe(303);
         expect(anon.headers().location).toBe(`/login?next=${encodeURIComponent(path)}`);
