@@ -53,7 +53,7 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
           <input type="number" className={inputClass} min={options.n.min} max={options.n.max} value={params.n} disabled={options.n.max === 1} onChange={(e) => set('n', Number(e.target.value))} />
         </Field>
         {options.partialImages && (
-          <Field label="Partial images" hint={params.stream ? '0–3 previews while it renders' : 'needs streaming'}>
+          <Field label="Partial images" hint={params.stream ? `0–${options.partialImages.max} previews while it renders` : 'needs streaming'}>
             <input type="number" className={inputClass} min={0} max={options.partialImages.max} value={params.partialImages} disabled={!params.stream} onChange={(e) => set('partialImages', Number(e.target.value))} />
           </Field>
         )}

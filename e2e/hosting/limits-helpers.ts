@@ -1,0 +1,85 @@
+/**
+ * For the limits, policy and audit tests: a real redis-server started and stopped by the test, and the
+ * `generate` action called over plain HTTP with its outcome read from React's wire format.
+ */
+import { spawn } from 'node:child_process';
+import { createConnection } from 'node:net';
+import { callAction } from '../helpers/actions';
+import { freePort } from '../helpers/server';
+
+export interface RedisServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function ping(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createConnection({ port, host: '127.0.0.1' }, () => s.write('PING\r\n'));
+    s.on('data', (d) => {
+      resolve(d.toString().startsWith('+PONG'));
+      s.destroy();
+    });
+    s.on('error', () => resolve(false));
+  });
+}
+
+/** `redis-server --port <free> --save '' --appendonly no`: nothing written to disk, gone when stopped. */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const deadline = Date.now() + 10_000;
+  while (!(await ping(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on ${port} (is the Debian package redis-server installed?)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface Outcome {
+  ok: boolean;
+  code?: string;
+  param?: string | null;
+  message?: string;
+  retryAfter?: number;
+  text: string;
+}
+
+/** What one generate call answered: ok, or the refusal's code, param, message and retryAfter. */
+export function readOutcome(text: string): Outcome {
+  const refusal = /"ok":false,"error":(\{[^{}]*\})/.exec(text);
+  if (refusal) {
+    const e = JSON.parse(refusal[1]) as { code: string; param: string | null; message: string; retryAfter?: number };
+    return { ok: false, code: e.code, param: e.param, message: e.message, retryAfter: e.retryAfter, text };
+  }
+  if (!/"ok":true/.test(text)) throw new Error(`neither ok nor a refusal:\n${text.slice(0, 500)}`);
+  return { ok: true, text };
+}
+
+export interface GenerateArgs {
+  fields: Record<string, unknown>;
+  provider?: string;
+  userKey?: string;
+}
+
+export async function generate(baseUrl: string, args: GenerateArgs): Promise<Outcome> {
+  const { status, text } = await callAction(baseUrl, 'generate', [{ provider: args.provider ?? 'offline', fields: args.fields, ...(args.userKey ? { userKey: args.userKey } : {}) }]);
+  if (status !== 200) throw new Error(`generate answered ${status}: ${text.slice(0, 300)}`);
+  return readOutcome(text);
+}
+
+/** A cheap, fixed-price request: gpt-image-1 low 1024x1024, one image, no stream (its estimate is a point). */
+export const CHEAP = { model: 'gpt-image-1', prompt: 'a small red square', size: '1024x1024', quality: 'low', n: 1 };
+
+export function count(outcomes: Outcome[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of outcomes) out[o.ok ? 'ok' : o.code!] = (out[o.ok ? 'ok' : o.code!] ?? 0) + 1;
+  return out;
+}
