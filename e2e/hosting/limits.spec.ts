@@ -73,3 +73,15 @@ test('a cancelled or failed request settles at what it cost, freeing the rest of
   expect((await generate(server.url, { fields })).ok).toBe(true);
   expect((await generate(server.url, { fields })).code).toBe('spend_cap_reached');
 });
+
+test('the studio shows a spend-cap refusal as its usual alert, with the budget left', async ({ page }) => {
+  server = await startServer({ SPEND_CAP_USER_USD: '0.001', AUDIT_LOG: 'off' });
+  await page.goto(server.url);
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('an expensive castle');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'spend_cap_reached' });
+  await expect(alert).toContainText("Today's spend cap is reached");
+  await expect(alert).toContainText("$0.001 of today's $0.001 left; this request is estimated at up to $");
+  // The parameters stay for a cheaper try.
+  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('an expensive castle');
+});
