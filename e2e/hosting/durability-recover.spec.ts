@@ -74,7 +74,8 @@ test('a run whose job the server no longer knows is shown as such, then forgotte
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('job_not_found');
   await expect(alert).toContainText('This generation is no longer on the server');
-  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled();
+  // The run is over (no Cancel left), and nothing is pending any more.
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('image-playground.pending-runs'))).toBe('[]');
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Model' })).toBeVisible();
