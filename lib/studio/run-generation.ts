@@ -171,7 +171,8 @@ async function collect(runId: string, start: () => Promise<StartResult>): Promis
     const result = await start();
     if (!result.ok) {
       dispatch({ type: 'error', tile: null, error: result.error });
-      collected = true;
+      // Signed out (the session expired): the job may still be there once the user signs in again.
+      collected = result.error.status !== 401;
       return;
     }
     const reader = result.events.getReader();
