@@ -1,4 +1,6 @@
 import { Studio } from '@/components/studio/studio';
+import { signedInOrRedirect } from '@/lib/access/page-guard';
+import { accessConfig } from '@/lib/access/config';
 // The providers as the operator's policy leaves them: the UI offers only what the server will accept.
 import { policySetup } from '@/lib/policy/server';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
@@ -6,7 +8,8 @@ import type { PriceTable } from '@/lib/cost/pricing';
 
 export const dynamic = 'force-dynamic';
 
-export default function Home() {
+export default async function Home() {
+  const user = await signedInOrRedirect('/');
   const { providers, active, error: providerError } = policySetup();
   let prices: PriceTable | null = null;
   let pricingError: string | undefined;
@@ -26,5 +29,5 @@ export default function Home() {
       </main>
     );
   }
-  return <Studio providers={providers} initial={active.id} prices={prices} />;
+  return <Studio providers={providers} initial={active.id} prices={prices} account={accessConfig().enabled ? user.name : undefined} />;
 }

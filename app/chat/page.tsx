@@ -1,3 +1,4 @@
+import { signedInOrRedirect } from '@/lib/access/page-guard';
 import { Chat } from '@/components/chat/chat';
 import { capsFor } from '@/lib/models/caps';
 // The providers as the operator's policy leaves them: the UI offers only what the server will accept.
@@ -5,7 +6,8 @@ import { policySetup } from '@/lib/policy/server';
 
 export const dynamic = 'force-dynamic';
 
-export default function ChatPage() {
+export default async function ChatPage() {
+  await signedInOrRedirect('/chat');
   const { active, error } = policySetup();
   if (error || !active) {
     return (

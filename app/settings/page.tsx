@@ -1,3 +1,4 @@
+import { signedInOrRedirect } from '@/lib/access/page-guard';
 import Link from 'next/link';
 import { getModel } from '@/lib/models/registry';
 import { describeCaps } from '@/lib/models/options';
@@ -14,7 +15,8 @@ export const dynamic = 'force-dynamic';
 const ENDPOINT_LABEL: Record<Endpoint, string> = { generate: 'Generate', edit: 'Edit', variation: 'Variations', responses: 'Responses tool' };
 
 /** Settings: the providers this server has and what each model accepts there (read-only: set by env). */
-export default function Settings() {
+export default async function Settings() {
+  await signedInOrRedirect('/settings');
   const { providers, active, error, policy } = policySetup();
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-6">

@@ -4,6 +4,7 @@
  * provider and model; the parameters live in one persisted store.
  */
 import Link from 'next/link';
+import { signOut } from '@/app/login/actions';
 import { useEffect, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { currentOptions, modelsForMode, useStudio, type StudioMode } from '@/lib/studio/params-store';
@@ -44,7 +45,8 @@ function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
   return { kind: provider.id, baseURL: provider.baseURL };
 }
 
-export function Studio({ providers, initial, prices }: { providers: ProviderInfo[]; initial: ProviderKind; prices: PriceTable }) {
+/** `account`: who is signed in, when a passcode closes the playground (then a Sign out button shows). */
+export function Studio({ providers, initial, prices, account }: { providers: ProviderInfo[]; initial: ProviderKind; prices: PriceTable; account?: string }) {
   const [ready, setReady] = useState(false);
   const providerId = useStudio((s) => s.provider);
   const params = useStudio((s) => s.params);
@@ -106,6 +108,11 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
           <span className="flex items-center gap-2">
             <Link href="/chat" className="text-xs underline">Chat</Link>
             <Link href="/settings" className="text-xs underline">Settings</Link>
+            {account && (
+              <form action={signOut}>
+                <button type="submit" className="text-xs underline" title={`Signed in as ${account}`}>Sign out</button>
+              </form>
+            )}
             <ThemeToggle />
           </span>
         </header>

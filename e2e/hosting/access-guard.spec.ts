@@ -67,6 +67,20 @@ test.describe('the code: every entry point calls the guard', () => {
     expect(unguarded).toEqual([]);
   });
 
+  test('every page and layout outside /login asks signedInOrRedirect() (behind proxy.ts, not instead of it)', () => {
+    const pages = appFiles.filter((f) => /\/(page|layout)\.tsx?$/.test(f) && f !== 'app/layout.tsx' && !f.startsWith('app/login/'));
+    expect(pages).toContain('app/page.tsx');
+    // A page is covered by its own call or by a layout above it that makes one.
+    const guards = (f: string) => /await\s+signedInOrRedirect\(/.test(readFileSync(join(ROOT, f), 'utf8'));
+    const covered = (f: string) => {
+      for (let dir = f.slice(0, f.lastIndexOf('/')); dir.startsWith('app/'); dir = dir.slice(0, dir.lastIndexOf('/'))) {
+        if (pages.includes(`${dir}/layout.tsx`) && guards(`${dir}/layout.tsx`)) return true;
+      }
+      return guards(f);
+    };
+    expect(pages.filter((f) => !covered(f))).toEqual([]);
+  });
+
   test('every server action asks currentUser() before doing anything else', () => {
     expect(actionFiles).toContain('app/actions.ts');
     const unchecked: string[] = [];

@@ -69,7 +69,7 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
     }) as unknown as OpenAI.Responses.ResponseCreateParamsStreaming;
 
   // Registered so the `cancel(jobId)` action can abort the uploads and the upstream call (a server action has no signal).
-  const job = startJob();
+  const job = startJob(user.id);
   let closed = false;
   const events = new ReadableStream<ChatEvent>({
     async start(out) {

@@ -128,9 +128,10 @@ describe('the browser leaving, Cancel, and owners', () => {
     expect(jobs.follow(42 as unknown as string, 'alice')).toBeNull();
   });
 
-  it('a job started without an owner (the chat) can be cancelled by its own code and is forgotten when it ends with nothing kept', () => {
-    const job = jobs.startJob();
-    expect(jobs.cancelJob(job.id)).toBe(true);
+  it('a job that streams its own events (the chat) is cancelled only by its owner and forgotten when it ends with nothing kept', () => {
+    const job = jobs.startJob('alice');
+    expect(jobs.cancelJob(job.id, 'bob')).toBe(false);
+    expect(jobs.cancelJob(job.id, 'alice')).toBe(true);
     jobs.endJob(job.id);
     expect(jobs.follow(job.id)).toBeNull();
   });

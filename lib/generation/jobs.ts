@@ -21,8 +21,8 @@ import type { GenerationEvent } from './events';
 type Listener = (event: GenerationEvent | null) => void;
 
 interface Job {
-  /** User.id of whoever started it; absent for callers that do not say (then any caller may cancel it). */
-  owner?: string;
+  /** User.id of whoever started it: only they may follow or cancel it. */
+  owner: string;
   controller: AbortController;
   endedAt?: number;
   started?: GenerationEvent;
@@ -115,11 +115,11 @@ function find(id: string, owner: string | undefined): Job | undefined {
   if (typeof id !== 'string') return undefined;
   const job = jobs.get(id);
   if (!job) return undefined;
-  if (owner !== undefined && job.owner !== undefined && job.owner !== owner) return undefined;
+  if (owner !== undefined && job.owner !== owner) return undefined;
   return job;
 }
 
-export function startJob(owner?: string): JobHandle {
+export function startJob(owner: string): JobHandle {
   sweep();
   const id = randomUUID();
   const controller = new AbortController();
