@@ -265,14 +265,19 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
   }
 }
 
+/** A stored response the caller may read, or the 404 the real API gives for an unknown id. */
+function storedResponse(request: Request, responseId: string, flavor: Flavor): NonNullable<ReturnType<typeof getResponse>> {
+  checkAuth(request.headers, flavor);
+  checkAzure(request, flavor);
+  const stored = getResponse(responseId);
+  if (!stored) throw new ApiError(404, { message: `Response with id '${responseId.slice(0, 80)}' not found.`, type: 'invalid_request_error', param: null, code: null });
+  return stored;
+}
+
 export async function handleGetResponse(request: Request, responseId: string, flavor: Flavor): Promise<Response> {
   const id = requestId();
   try {
-    checkAuth(request.headers, flavor);
-    checkAzure(request, flavor);
-    const stored = getResponse(responseId);
-    if (!stored) throw new ApiError(404, { message: `Response with id '${responseId.slice(0, 80)}' not found.`, type: 'invalid_request_error', param: null, code: null });
-    return jsonResponse(stored.body, 200, id);
+    return jsonResponse(storedResponse(request, responseId, flavor).body, 200, id);
   } catch (e) {
     return errorResponse(toApiError(e), id);
   }
@@ -282,10 +287,7 @@ export async function handleGetResponse(request: Request, responseId: string, fl
 export async function handleGetInputItems(request: Request, responseId: string, flavor: Flavor): Promise<Response> {
   const id = requestId();
   try {
-    checkAuth(request.headers, flavor);
-    checkAzure(request, flavor);
-    const stored = getResponse(responseId);
-    if (!stored) throw new ApiError(404, { message: `Response with id '${responseId.slice(0, 80)}' not found.`, type: 'invalid_request_error', param: null, code: null });
+    const stored = storedResponse(request, responseId, flavor);
     const order = new URL(request.url).searchParams.get('order') ?? 'desc';
     if (order !== 'asc' && order !== 'desc') throw invalid('order', 'invalid_value', `Invalid value: '${order.slice(0, 20)}'. Supported values are: 'asc' and 'desc'.`);
     const items = order === 'asc' ? [...(stored.input ?? [])] : [...(stored.input ?? [])].reverse();
