@@ -40,3 +40,14 @@ export async function chat(input: ChatInput): Promise<ChatStart> {
   const { startChat } = await import('@/lib/chat/run');
   return startChat(input, user);
 }
+
+/**
+ * Come back to a chat turn started earlier (the tab was closed or reloaded): what its job kept, then the rest
+ * live. Only the user who started it gets it; an unknown, expired or evicted turn is a `job_not_found` error.
+ */
+export async function resumeChat(jobId: string): Promise<ChatStart> {
+  const user = await currentUser();
+  if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
+  const { resumeChatTurn } = await import('@/lib/chat/run');
+  return resumeChatTurn(jobId, user);
+}

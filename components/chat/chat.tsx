@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ProviderInfo } from '@/lib/providers/config';
 import { openInStudioEdit } from '@/lib/chat/handoff';
+import { resumeTurns } from '@/lib/chat/send';
 import { forgetImages, restoreImages } from '@/lib/chat/thread-images';
 import { useChat, type ChatTurn } from '@/lib/chat/thread-store';
 import { ChatSettings } from './settings';
@@ -19,7 +20,8 @@ export function Chat({ provider, toolModels }: { provider: ProviderInfo; toolMod
   const [mounted, setMounted] = useState(false);
   useEffect(() => {
     setMounted(true);
-    void restoreImages();
+    // Stored images first, then the turns a closed page left running (their replay replaces the stored partial).
+    void restoreImages().then(resumeTurns);
   }, []);
 
   async function editInStudio(url: string, name: string) {

@@ -3,6 +3,7 @@
  * Image bytes travel as Uint8Array so React's wire format sends them as binary, not base64 text.
  */
 import type { GenerationError } from '../generation/events';
+import type { ReplayPolicy } from '../generation/jobs';
 import type { Fault } from '../offline/faults';
 import type { ProviderKind } from '../providers/config';
 
@@ -62,5 +63,33 @@ export type ChatEvent =
   | { type: 'error'; error: GenerationError }
   /** After STREAM_KEEPALIVE_MS of silence, so a proxy does not cut a quiet connection; folded as a no-op. */
   | { type: 'keepalive' };
+
+/**
+ * What a chat turn's job keeps for a browser that comes back (lib/generation/jobs.ts): the job id, the upload
+ * ids, the latest partial until the image replaces it, the image, the text, and how the turn ended. Replayed
+ * in that order, it folds into the same turn the live stream built.
+ */
+export const CHAT_REPLAY: ReplayPolicy<ChatEvent> = {
+  kind: 'chat',
+  keep(e) {
+    switch (e.type) {
+      case 'started':
+        return { slot: 0 };
+      case 'uploaded':
+        return { slot: 1 };
+      case 'partial':
+        return { slot: 2 };
+      case 'image':
+        return { log: true, clears: 2 };
+      case 'text':
+      case 'completed':
+      case 'cancelled':
+      case 'error':
+        return { log: true };
+      case 'keepalive':
+        return null;
+    }
+  },
+};
 
 export type ChatStart = { ok: true; events: ReadableStream<ChatEvent> } | { ok: false; error: GenerationError };

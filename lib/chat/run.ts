@@ -12,11 +12,11 @@ import { admitChat } from '../limits/chat-gate';
 import type { User } from '../access/user';
 import { toGenerationError } from '../generation/upstream';
 import type { GenerationError } from '../generation/events';
-import { cancelJob, endJob, startJob } from '../generation/jobs';
+import { endJob, follow, startJob } from '../generation/jobs';
 import { KEEPALIVE, withKeepalive } from '../generation/keepalive';
 import { ApiError } from '../errors/api-error';
 import type { ModelId } from '../models/types';
-import { MAIN_MODELS, type ChatEvent, type ChatInput, type ChatStart } from './events';
+import { CHAT_REPLAY, MAIN_MODELS, type ChatEvent, type ChatInput, type ChatStart } from './events';
 import { buildInput, checkUploads, sendImages } from './request';
 import { checkTool } from './tool-check';
 
@@ -29,7 +29,6 @@ function image(b64: string): { bytes: Uint8Array; mime: string } {
   const bytes = bytesOf(b64);
   return { bytes, mime: imageFacts(bytes).mime };
 }
-
 
 export async function startChat(input: ChatInput, user: User): Promise<ChatStart> {
   const provider = findProvider(input.provider);
@@ -68,37 +67,48 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
       ...(input.previousResponseId ? { previous_response_id: input.previousResponseId } : {}),
     }) as unknown as OpenAI.Responses.ResponseCreateParamsStreaming;
 
-  // Registered so the `cancel(jobId)` action can abort the uploads and the upstream call (a server action has no signal).
-  const job = startJob(user.id);
-  let closed = false;
-  const events = new ReadableStream<ChatEvent>({
-    async start(out) {
-      const emit = (event: ChatEvent) => {
-        const e = gate.observe(event);
-        if (!closed) out.enqueue(e);
-      };
-      emit({ type: 'started', jobId: job.id });
-      try {
-        const sent = await sendImages(client, uploads, job.signal);
-        if (sent.fileIds.length || sent.maskFileId) emit({ type: 'uploaded', fileIds: sent.fileIds, maskFileId: sent.maskFileId });
-        const response = await client.responses.create(bodyWith(sent), { headers, signal: job.signal, maxRetries: 0 }).asResponse();
-        await relay(response, emit, job.signal);
-      } catch (e) {
-        const error = job.signal.aborted ? null : toGenerationError(e);
-        emit(error ? { type: 'error', error } : { type: 'cancelled' });
-      }
-      endJob(job.id);
-      // Settled here on the server even when the browser has gone (its cancel() aborted the call above).
-      await gate.finish();
-      if (!closed) out.close();
-      closed = true;
-    },
-    cancel() {
-      // The browser went away (tab closed, full navigation): stop the upstream call.
-      closed = true;
-      cancelJob(job.id);
-    },
-  });
+  // The job owns the turn: if the browser leaves, it goes on and keeps its events for `resumeChat`; the
+  // `cancel(jobId)` action aborts the uploads and the upstream call through it (a server action has no signal).
+  const job = startJob(user.id, CHAT_REPLAY);
+  const emit = (event: ChatEvent) => job.emit(gate.observe(event));
+  const work = async () => {
+    emit({ type: 'started', jobId: job.id });
+    try {
+      const sent = await sendImages(client, uploads, job.signal);
+      if (sent.fileIds.length || sent.maskFileId) emit({ type: 'uploaded', fileIds: sent.fileIds, maskFileId: sent.maskFileId });
+      const response = await client.responses.create(bodyWith(sent), { headers, signal: job.signal, maxRetries: 0 }).asResponse();
+      await relay(response, emit, job.signal);
+    } catch (e) {
+      const error = job.signal.aborted ? null : toGenerationError(e);
+      emit(error ? { type: 'error', error } : { type: 'cancelled' });
+    }
+  };
+  // Settled exactly once, here on the server, whether or not a browser is still listening; before the stream
+  // ends, so the spend a browser reads after a turn already counts it. (`work` reports its own failures as events.)
+  void (async () => {
+    await work().catch((e) => console.error(`chat: a turn stopped unexpectedly (${e instanceof Error ? e.name : typeof e})`));
+    await gate.finish().catch((e) => console.error(`chat: could not settle a turn (${e instanceof Error ? e.name : typeof e})`));
+    endJob(job.id);
+  })();
+  // The browser's stream is one subscriber: closing it (tab closed) stops listening, not the turn.
+  return { ok: true, events: withKeepalive(follow(job.id, undefined, CHAT_REPLAY)!, KEEPALIVE) };
+}
+
+/** Coming back to a turn (the tab was closed or reloaded): what its job kept, then the rest live. */
+export function resumeChatTurn(jobId: unknown, user: User): ChatStart {
+  const events = typeof jobId === 'string' ? follow(jobId, user.id, CHAT_REPLAY) : null;
+  if (!events) {
+    return {
+      ok: false,
+      error: {
+        status: 404,
+        message: `This turn was interrupted: the server no longer has chat turn '${String(jobId).slice(0, 64)}' (it ended too long ago (JOB_RETENTION_MIN), was evicted to stay under JOB_RETENTION_MB, or the server restarted). What had arrived before is kept in the thread; send the message again to retry.`,
+        type: 'invalid_request_error',
+        param: 'jobId',
+        code: 'job_not_found',
+      },
+    };
+  }
   return { ok: true, events: withKeepalive(events, KEEPALIVE) };
 }
 

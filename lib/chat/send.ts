@@ -1,10 +1,13 @@
 'use client';
-/** Send one chat turn: build the action input from the thread, then fold the streamed events into the turn. */
-import { cancel, chat } from '@/app/actions';
+/**
+ * Send one chat turn, or take up one a closed page left running: build the action input from the thread, then
+ * fold the streamed events (live or replayed by the server's job) into the turn with one switch.
+ */
+import { cancel, chat, resumeChat } from '@/app/actions';
 import { readUserKey } from '../policy/user-key';
 import type { GenerationError } from '../generation/events';
 import type { ProviderKind } from '../providers/config';
-import type { ChatEvent } from './events';
+import type { ChatEvent, ChatStart } from './events';
 import { dropImage, keepImage } from './thread-images';
 import { useChat } from './thread-store';
 
@@ -42,24 +45,66 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
   s.setBranch(undefined);
   await Promise.all([...images.map((f, i) => keepImage(id, `attachment-${i}`, f)), mask ? keepImage(id, 'mask', mask) : undefined]);
 
-  const update = useChat.getState().update;
-  const fail = (error: GenerationError) => update(id, { status: 'failed', error, jobId: undefined });
+  const simulate = provider === 'offline' ? { fault: s.simulate.fault || undefined, latencyMs: s.simulate.latencyMs ?? undefined } : undefined;
+  await collect(id, () => chat({ provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, images, mask, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() }));
+}
+
+/** Turns whose stream this page is reading now (so a remount does not resume them a second time). */
+const collecting = new Set<string>();
+
+/**
+ * Read a turn's stream, new or resumed, and fold every event into the turn with `apply`. A turn keeps its job
+ * id until an event ends it: a cut connection leaves it for `resumeTurns` on the next load.
+ */
+async function collect(id: string, start: () => Promise<ChatStart>): Promise<void> {
+  const { update } = useChat.getState();
+  collecting.add(id);
+  let finished = false;
   try {
-    const simulate = provider === 'offline' ? { fault: s.simulate.fault || undefined, latencyMs: s.simulate.latencyMs ?? undefined } : undefined;
-    const res = await chat({ provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, images, mask, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() });
-    if (!res.ok) return fail(res.error);
+    const res = await start();
+    if (!res.ok) {
+      // Signed out (the session expired): the job may still be there once the user signs in again.
+      return update(id, { status: 'failed', error: res.error, ...(res.error.status === 401 ? {} : { jobId: undefined }) });
+    }
     const reader = res.events.getReader();
-    let finished = false;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       const e: ChatEvent = value;
       finished ||= await apply(id, e);
     }
-    if (!finished) fail({ status: 0, message: 'The answer stopped before it was complete.', type: 'stream_error', param: null, code: 'stream_incomplete' });
+    if (!finished) lost(id, 'the answer stopped before it was complete');
   } catch (e) {
-    fail({ status: 0, message: e instanceof Error ? e.message : String(e), type: 'connection_error', param: null, code: 'connection_error' });
+    lost(id, e instanceof Error ? e.message : String(e));
+  } finally {
+    collecting.delete(id);
   }
+}
+
+/** The stream broke off: what arrived stays; a turn the server runs as a job goes on there and can be resumed. */
+function lost(id: string, reason: string): void {
+  const t = useChat.getState().turns.find((x) => x.id === id);
+  const error: GenerationError = t?.jobId
+    ? { status: 0, message: `The connection to the server was lost (${reason}). The turn goes on on the server.`, type: 'connection_error', param: null, code: 'connection_lost' }
+    : { status: 0, message: `The connection to the server was lost (${reason}).`, type: 'connection_error', param: null, code: 'connection_error' };
+  useChat.getState().update(id, { status: 'failed', error });
+}
+
+/**
+ * On load: take up the turns a closed or reloaded page left with a job. The server replays what the job kept
+ * (the latest partial, the image, the text, how it ended) and streams the rest; it all goes through `apply`
+ * like a live turn. A job the server no longer knows ends the turn with a `job_not_found` alert.
+ */
+export async function resumeTurns(): Promise<void> {
+  const { turns, update } = useChat.getState();
+  await Promise.all(
+    turns
+      .filter((t) => t.jobId && !collecting.has(t.id))
+      .map((t) => {
+        update(t.id, { status: 'running', error: undefined });
+        return collect(t.id, () => resumeChat(t.jobId!));
+      }),
+  );
 }
 
 /** Fold one event into the turn; true when the turn is over. */

@@ -32,7 +32,7 @@ export interface ChatTurn {
   /** The turn this one branched from. */
   branchOf?: string;
   status: 'running' | 'done' | 'failed' | 'cancelled';
-  /** The server's job while running (for Cancel). */
+  /** The server's job until the page has collected how the turn ended (for Cancel, and to resume it after a reload). */
   jobId?: string;
   assistantText?: string;
   /** Object URL of the latest partial image; kept when a turn is cancelled or fails. */
@@ -65,18 +65,23 @@ interface ChatState {
   clear(): void;
 }
 
-/** A turn as saved: no object URLs (they die with the page); an unfinished turn is marked failed. */
+/**
+ * A turn as saved: no object URLs (they die with the page). A turn that still has its server job (the page has
+ * not collected its end) is saved as running, for `resumeTurns` to take up on the next load; one that was
+ * running without a job id never reached the server's registry and is marked interrupted.
+ */
 export function persistedTurn(t: ChatTurn): ChatTurn {
   const strip = (a: ChatAttachment): ChatAttachment => ({ name: a.name, via: a.via, ...(a.fileId ? { fileId: a.fileId } : {}) });
-  const { partial: _p, jobId: _j, image, mask, attachments, ...rest } = t;
-  return {
+  const { partial: _p, image, mask, attachments, ...rest } = t;
+  const saved: ChatTurn = {
     ...rest,
     attachments: attachments.map(strip),
     ...(mask ? { mask: strip(mask) } : {}),
     ...(image ? { image: { callId: image.callId, revisedPrompt: image.revisedPrompt } } : {}),
-    status: t.status === 'running' ? 'failed' : t.status,
-    ...(t.status === 'running' ? { error: { status: 0, message: 'The page was closed or reloaded while this turn ran.', type: 'interrupted', param: null, code: 'interrupted' } } : {}),
   };
+  if (t.jobId) return { ...saved, status: 'running', error: undefined };
+  if (t.status !== 'running') return saved;
+  return { ...saved, status: 'failed', error: { status: 0, message: 'The page was closed or reloaded while this turn ran.', type: 'interrupted', param: null, code: 'interrupted' } };
 }
 
 export const useChat = create<ChatState>()(

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerationEvent } from './events';
+import { CHAT_REPLAY, type ChatEvent } from '../chat/events';
 import { applyEvent, type GalleryState } from '../studio/apply-event';
 
 type Jobs = typeof import('./jobs');
@@ -128,7 +129,7 @@ describe('the browser leaving, Cancel, and owners', () => {
     expect(jobs.follow(42 as unknown as string, 'alice')).toBeNull();
   });
 
-  it('a job that streams its own events (the chat) is cancelled only by its owner and forgotten when it ends with nothing kept', () => {
+  it('a job that kept nothing is cancelled only by its owner and forgotten when it ends', () => {
     const job = jobs.startJob('alice');
     expect(jobs.cancelJob(job.id, 'bob')).toBe(false);
     expect(jobs.cancelJob(job.id, 'alice')).toBe(true);
@@ -210,5 +211,112 @@ describe('retention', () => {
     expect(jobs.follow(job.id, 'alice')).not.toBeNull();
     expect(warn.mock.calls.flat().join(' ')).toMatch(/JOB_RETENTION_MB='lots' is not a number ≥ 0; using the default 512/);
     warn.mockRestore();
+  });
+});
+
+describe('chat turns (CHAT_REPLAY)', () => {
+  const png = (size: number, fill = 1) => new Uint8Array(size).fill(fill);
+  const chatPartial = (index: number, size = 4): ChatEvent => ({ type: 'partial', index, bytes: png(size, index), mime: 'image/png' });
+  const image = (size = 8): ChatEvent => ({ type: 'image', callId: 'ig_1', bytes: png(size, 9), mime: 'image/png', revisedPrompt: 'a cat, revised' });
+  const said = (events: ChatEvent[]) => events.map((e) => (e.type === 'partial' ? `partial ${e.index}` : e.type));
+  const chatTap = (stream: ReadableStream<ChatEvent>) => tap(stream as unknown as ReadableStream<GenerationEvent>) as unknown as { got: ChatEvent[]; closed: boolean; settled(): Promise<unknown> };
+
+  it('replays the job id, the upload ids and only the latest partial, then streams the image, text and end live', async () => {
+    const job = jobs.startJob('alice', CHAT_REPLAY);
+    job.emit({ type: 'started', jobId: job.id });
+    job.emit({ type: 'uploaded', fileIds: ['file-1'] });
+    job.emit(chatPartial(0));
+    job.emit({ type: 'keepalive' });
+    job.emit(chatPartial(1));
+    const t = chatTap(jobs.follow(job.id, 'alice', CHAT_REPLAY)!);
+    await t.settled();
+    expect(said(t.got)).toEqual(['started', 'uploaded', 'partial 1']);
+    expect(t.closed).toBe(false);
+
+    job.emit(image());
+    job.emit({ type: 'text', text: 'Here is your cat.' });
+    job.emit({ type: 'completed', responseId: 'resp_1' });
+    jobs.endJob(job.id);
+    await t.settled();
+    expect(said(t.got.slice(3))).toEqual(['image', 'text', 'completed']);
+    expect(t.closed).toBe(true);
+  });
+
+  it('after the turn ended, replays the image instead of the partial it replaced, then the text and the response id', async () => {
+    const job = jobs.startJob('alice', CHAT_REPLAY);
+    [{ type: 'started', jobId: job.id }, chatPartial(0), chatPartial(1), image(), { type: 'text', text: 'Done.' }, { type: 'completed', responseId: 'resp_1' }]
+      .forEach((e) => job.emit(e as ChatEvent));
+    jobs.endJob(job.id);
+    const t = chatTap(jobs.follow(job.id, 'alice', CHAT_REPLAY)!);
+    await t.settled();
+    expect(said(t.got)).toEqual(['started', 'image', 'text', 'completed']);
+    expect(t.got[1]).toMatchObject({ callId: 'ig_1', revisedPrompt: 'a cat, revised' });
+    expect(t.got[3]).toEqual({ type: 'completed', responseId: 'resp_1' });
+    expect(t.closed).toBe(true);
+  });
+
+  it('a cancelled or failed turn replays its last partial and how it ended', async () => {
+    for (const end of [{ type: 'cancelled' }, { type: 'error', error: { status: 500, message: 'boom', type: 'server_error', param: null, code: 'server_error' } }] as ChatEvent[]) {
+      const job = jobs.startJob('alice', CHAT_REPLAY);
+      job.emit({ type: 'started', jobId: job.id });
+      job.emit(chatPartial(0));
+      job.emit(end);
+      jobs.endJob(job.id);
+      const t = chatTap(jobs.follow(job.id, 'alice', CHAT_REPLAY)!);
+      await t.settled();
+      expect(said(t.got)).toEqual(['started', 'partial 0', end.type]);
+    }
+  });
+
+  it("a chat turn's id is unknown to the studio's follow, and a generation's to the chat's", () => {
+    const turn = jobs.startJob('alice', CHAT_REPLAY);
+    turn.emit({ type: 'started', jobId: turn.id });
+    const generation = jobs.startJob('alice');
+    generation.emit(started(generation.id));
+    expect(jobs.follow(turn.id, 'alice')).toBeNull();
+    expect(jobs.follow(generation.id, 'alice', CHAT_REPLAY)).toBeNull();
+    expect(jobs.follow(turn.id, 'alice', CHAT_REPLAY)).not.toBeNull();
+    expect(jobs.follow(generation.id, 'alice')).not.toBeNull();
+  });
+
+  it('only its owner may follow or cancel a turn; a subscriber leaving does not stop it', async () => {
+    const job = jobs.startJob('alice', CHAT_REPLAY);
+    job.emit({ type: 'started', jobId: job.id });
+    expect(jobs.follow(job.id, 'bob', CHAT_REPLAY)).toBeNull();
+    expect(jobs.cancelJob(job.id, 'bob')).toBe(false);
+    await jobs.follow(job.id, 'alice', CHAT_REPLAY)!.cancel();
+    expect(job.signal.aborted).toBe(false);
+    expect(jobs.cancelJob(job.id, 'alice')).toBe(true);
+    expect(job.signal.aborted).toBe(true);
+  });
+
+  it('counts toward JOB_RETENTION_MB with the studio: a partial once, the image replacing it; expires after JOB_RETENTION_MIN', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.stubEnv('JOB_RETENTION_MIN', '1');
+    vi.stubEnv('JOB_RETENTION_MB', '1');
+    const job = jobs.startJob('alice', CHAT_REPLAY);
+    job.emit({ type: 'started', jobId: job.id });
+    const base = jobs.retainedBytes();
+    job.emit(chatPartial(0, 100 * KB));
+    job.emit(chatPartial(1, 100 * KB));
+    expect(jobs.retainedBytes()).toBe(base + 256 + 100 * KB);
+    job.emit(image(300 * KB));
+    expect(jobs.retainedBytes()).toBe(base + 256 + 300 * KB);
+    jobs.endJob(job.id);
+
+    // A studio generation that ends later pushes the total over 1 MB: the turn, which ended first, goes.
+    vi.advanceTimersByTime(1000);
+    const gen = jobs.startJob('alice');
+    gen.emit(started(gen.id));
+    gen.emit(completed(0, 800 * KB));
+    jobs.endJob(gen.id);
+    expect(jobs.follow(job.id, 'alice', CHAT_REPLAY)).toBeNull();
+    expect(jobs.follow(gen.id, 'alice')).not.toBeNull();
+
+    const later = jobs.startJob('alice', CHAT_REPLAY);
+    later.emit({ type: 'started', jobId: later.id });
+    jobs.endJob(later.id);
+    vi.advanceTimersByTime(60_000);
+    expect(jobs.follow(later.id, 'alice', CHAT_REPLAY)).toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import 'server-only';
 /**
- * Generations by id, each owned by the user who started it. A server action has no request signal, so Cancel
- * is its own action that aborts the job's upstream calls here (design.md "Cancel needs its own path"). A closed
- * browser connection does not stop a job: the job keeps what a browser needs to rebuild its gallery tiles (the
- * `started` event, the latest partial per tile, every event that ends a tile or the run) so `follow` can replay
- * it to a browser that comes back and then stream the rest live.
+ * Jobs by id, each owned by the user who started it: the studio's generations and the chat's turns alike. A
+ * server action has no request signal, so Cancel is its own action that aborts the job's upstream calls here
+ * (design.md "Cancel needs its own path"). A closed browser connection does not stop a job: the job keeps what
+ * a browser needs to rebuild its view, as its kind's ReplayPolicy says, so `follow` can replay it to a browser
+ * that comes back and then stream the rest live.
  *
- * Bounds, read from the environment on every use:
+ * Bounds, read from the environment on every use, over the jobs of every kind together:
  * - JOB_RETENTION_MIN (default 30): a finished job is forgotten this many minutes after it ended.
  * - JOB_RETENTION_MB (default 512): the events all jobs keep, together; over it, the finished jobs that ended
  *   first are forgotten first. A running job is never evicted (it keeps at most one partial and one final image
@@ -17,48 +17,89 @@ import { randomUUID } from 'node:crypto';
 import { envNumber } from './env-number';
 import type { GenerationEvent } from './events';
 
+/**
+ * Where a job keeps one of its events for a replay:
+ * - `{ slot }`: in a numbered slot, replacing what the slot held (the latest partial of a tile); slots replay
+ *   first, in the order of their numbers;
+ * - `{ log: true }`: appended to the log, replayed after the slots in arrival order; `clears` empties a slot
+ *   this event makes obsolete (a final image replaces its partial: a replay need not carry both);
+ * - null: not kept (keep-alives).
+ */
+export type Keep = { slot: number } | { log: true; clears?: number } | null;
+
+/** What one kind of job keeps for replay. A job is followed only under the policy it was started with. */
+export interface ReplayPolicy<E> {
+  kind: string;
+  keep(event: E): Keep;
+}
+
+/** The studio: started, the latest partial per tile, and every event that ends a tile or the run. */
+export const GENERATION_REPLAY: ReplayPolicy<GenerationEvent> = {
+  kind: 'generation',
+  keep(e) {
+    switch (e.type) {
+      case 'started':
+        return { slot: -1 };
+      case 'partial':
+        return { slot: e.tile };
+      case 'completed':
+        return { log: true, clears: e.tile };
+      case 'error':
+      case 'cancelled':
+        return { log: true };
+      case 'keepalive':
+        return null;
+    }
+  },
+};
+
 /** A live subscriber: each event as it happens, then null when the job has ended. */
-type Listener = (event: GenerationEvent | null) => void;
+type Listener = (event: unknown) => void;
 
 interface Job {
   /** User.id of whoever started it: only they may follow or cancel it. */
   owner: string;
+  policy: ReplayPolicy<never>;
   controller: AbortController;
   endedAt?: number;
-  started?: GenerationEvent;
-  partials: Map<number, GenerationEvent>;
-  endings: GenerationEvent[];
+  slots: Map<number, unknown>;
+  log: unknown[];
   listeners: Set<Listener>;
 }
 
-export interface JobHandle {
+export interface JobHandle<E = GenerationEvent> {
   id: string;
   signal: AbortSignal;
-  /** Keep the event for replay and pass it to every live subscriber. */
-  emit(event: GenerationEvent): void;
+  /** Keep the event for replay (as the job's policy says) and pass it to every live subscriber. */
+  emit(event: E): void;
 }
 
 const g = globalThis as unknown as { __generationJobs?: Map<string, Job> };
 const jobs: Map<string, Job> = (g.__generationJobs ??= new Map());
 
 const MB = 1024 * 1024;
-/** What an event costs to keep besides its image bytes (ids, usage, echoed settings). */
+/** What an event costs to keep besides its image bytes (ids, usage, echoed settings, text). */
 const EVENT_OVERHEAD = 256;
+const ENDED = Symbol('ended');
 
 function settings() {
   return { keepMs: envNumber('JOB_RETENTION_MIN', 30) * 60_000, maxBytes: envNumber('JOB_RETENTION_MB', 512) * MB };
 }
 
-function sizeOf(e: GenerationEvent | undefined): number {
-  if (!e) return 0;
-  return EVENT_OVERHEAD + ('bytes' in e && e.bytes ? e.bytes.byteLength : 0);
+/** The image bytes an event carries, if any: what the retention cap is mostly about. */
+function imageBytes(e: unknown): number {
+  const bytes = (e as { bytes?: unknown }).bytes;
+  return bytes instanceof Uint8Array ? bytes.byteLength : 0;
+}
+
+/** The events a browser needs to rebuild its view, in an order its reducer folds correctly. */
+function replay(job: Job): unknown[] {
+  const slots = [...job.slots.entries()].sort(([a], [b]) => a - b).map(([, e]) => e);
+  return [...slots, ...job.log];
 }
 
 function keptBytes(job: Job): number {
-  let n = sizeOf(job.started);
-  for (const e of job.partials.values()) n += sizeOf(e);
-  for (const e of job.endings) n += sizeOf(e);
-  return n;
+  return replay(job).reduce<number>((n, e) => n + EVENT_OVERHEAD + imageBytes(e), 0);
 }
 
 /** Bytes every job keeps together (what JOB_RETENTION_MB bounds). */
@@ -68,31 +109,13 @@ export function retainedBytes(): number {
   return n;
 }
 
-/** The events a browser needs to rebuild the tiles, in an order the gallery's reducer folds correctly. */
-function replay(job: Job): GenerationEvent[] {
-  const partials = [...job.partials.entries()].sort(([a], [b]) => a - b).map(([, e]) => e);
-  return [...(job.started ? [job.started] : []), ...partials, ...job.endings];
-}
-
-function keep(job: Job, e: GenerationEvent): void {
-  switch (e.type) {
-    case 'started':
-      job.started = e;
-      break;
-    case 'partial':
-      job.partials.set(e.tile, e);
-      break;
-    case 'completed':
-      // The final image replaces the partial: a replay need not carry both.
-      job.partials.delete(e.tile);
-      job.endings.push(e);
-      break;
-    case 'error':
-    case 'cancelled':
-      job.endings.push(e);
-      break;
-    case 'keepalive':
-      break;
+function keep(job: Job, e: unknown): void {
+  const where = (job.policy as ReplayPolicy<unknown>).keep(e);
+  if (!where) return;
+  if ('slot' in where) job.slots.set(where.slot, e);
+  else {
+    if (where.clears !== undefined) job.slots.delete(where.clears);
+    job.log.push(e);
   }
 }
 
@@ -119,11 +142,14 @@ function find(id: string, owner: string | undefined): Job | undefined {
   return job;
 }
 
-export function startJob(owner: string): JobHandle {
+/** Register a job of the policy's kind (the studio's by default). */
+export function startJob(owner: string): JobHandle;
+export function startJob<E>(owner: string, policy: ReplayPolicy<E>): JobHandle<E>;
+export function startJob(owner: string, policy: ReplayPolicy<never> = GENERATION_REPLAY): JobHandle<unknown> {
   sweep();
   const id = randomUUID();
   const controller = new AbortController();
-  const job: Job = { owner, controller, partials: new Map(), endings: [], listeners: new Set() };
+  const job: Job = { owner, policy, controller, slots: new Map(), log: [], listeners: new Set() };
   jobs.set(id, job);
   return {
     id,
@@ -132,7 +158,8 @@ export function startJob(owner: string): JobHandle {
       if (job.endedAt !== undefined) return;
       keep(job, event);
       for (const listener of job.listeners) listener(event);
-      if (event.type === 'partial' || event.type === 'completed') sweep();
+      // An image grew what is kept: hold the cap now, not only when the next job starts.
+      if (imageBytes(event)) sweep();
     },
   };
 }
@@ -150,28 +177,31 @@ export function endJob(id: string): void {
   const job = jobs.get(id);
   if (!job || job.endedAt !== undefined) return;
   job.endedAt = Date.now();
-  for (const listener of job.listeners) listener(null);
+  for (const listener of job.listeners) listener(ENDED);
   job.listeners.clear();
   // Nothing kept (a caller that streams its events itself): nothing to recover.
-  if (!job.started && job.endings.length === 0 && job.partials.size === 0) jobs.delete(id);
+  if (job.slots.size === 0 && job.log.length === 0) jobs.delete(id);
   sweep();
 }
 
 /**
  * The job's events for a browser: what it kept, then (while it runs) the rest as it happens. Null when this
- * user has no such job: it never existed, it expired or was evicted, the server restarted, or it is someone
- * else's. Cancelling the stream (the browser left) only stops listening; the job goes on.
+ * user has no such job of this kind: it never existed, it expired or was evicted, the server restarted, it is
+ * someone else's, or it is another kind's (a chat turn's id handed to the studio's resume). Cancelling the
+ * stream (the browser left) only stops listening; the job goes on.
  */
-export function follow(id: string, owner?: string): ReadableStream<GenerationEvent> | null {
+export function follow(id: string, owner?: string): ReadableStream<GenerationEvent> | null;
+export function follow<E>(id: string, owner: string | undefined, policy: ReplayPolicy<E>): ReadableStream<E> | null;
+export function follow(id: string, owner?: string, policy: ReplayPolicy<never> = GENERATION_REPLAY): ReadableStream<unknown> | null {
   sweep();
   const job = find(id, owner);
-  if (!job) return null;
+  if (!job || job.policy !== policy) return null;
   let listener: Listener | undefined;
-  return new ReadableStream<GenerationEvent>({
+  return new ReadableStream<unknown>({
     start(out) {
       for (const e of replay(job)) out.enqueue(e);
       if (job.endedAt !== undefined) return out.close();
-      listener = (e) => (e ? out.enqueue(e) : out.close());
+      listener = (e) => (e === ENDED ? out.close() : out.enqueue(e));
       job.listeners.add(listener);
     },
     cancel() {
