@@ -25,6 +25,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { root } from './setup.mjs';
 
@@ -369,4 +370,4 @@ export async function benchHosting(base) {
 }
 
 // `node scripts/bench-hosting.mjs http://127.0.0.1:3350` runs it alone against a running main server.
-if (import.meta.url === `file://${process.argv[1]}`) await benchHosting(process.argv[2] ?? 'http://127.0.0.1:3300');
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await benchHosting(process.argv[2] ?? 'http://127.0.0.1:3300');

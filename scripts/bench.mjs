@@ -7,12 +7,17 @@
  * - time to first partial: a streamed request until the first complete `partial_image` SSE record.
  * - peak RSS: the server's resident memory (whole process tree), sampled every 10 ms while 16 concurrent
  *   1536x1024 requests run.
+ *
+ * Then the studio and mask painter in Chromium (bench-studio.mjs, bench-mask.mjs), the chat (bench-chat.mjs) and
+ * hosting for a team (bench-hosting.mjs: access, limits, keep-alives, jobs, recovery), each saying how it measures.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createParser } from 'eventsource-parser';
 import { ensureBuild, ensurePackages, ensureTestTools, root } from './setup.mjs';
 import { benchStudio } from './bench-studio.mjs';
+import { benchChat } from './bench-chat.mjs';
+import { benchHosting } from './bench-hosting.mjs';
 
 ensurePackages();
 ensureTestTools();
@@ -148,6 +153,10 @@ try {
   await peakRss(16, { model: 'gpt-image-1', prompt: 'a lighthouse at dusk', quality: 'high', size: '1536x1024' });
   console.log('\nstudio, in Chromium:');
   await benchStudio(`http://127.0.0.1:${PORT}`);
+  console.log('\nchat, in Chromium:');
+  await benchChat(`http://127.0.0.1:${PORT}`);
+  console.log('\nhosting for a team (extra servers and a redis-server started here):');
+  await benchHosting(`http://127.0.0.1:${PORT}`);
 } finally {
   stop();
 }
