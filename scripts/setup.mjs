@@ -46,10 +46,10 @@ export function ensureBuild() {
 
 /**
  * Debian's Chromium for Playwright (it cannot download its own here), curl and jq for the seed commands, and
- * redis-server for the tests of limits shared by several instances.
+ * redis-server for the tests of limits shared by several instances, and nginx for the README's reverse-proxy block.
  */
 export function ensureTestTools() {
-  const missing = [['chromium', 'chromium'], ['curl', 'curl'], ['jq', 'jq'], ['redis-server', 'redis-server']].filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
+  const missing = [['chromium', 'chromium'], ['curl', 'curl'], ['jq', 'jq'], ['redis-server', 'redis-server'], ['nginx', 'nginx']].filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`Missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) and run again.`);
