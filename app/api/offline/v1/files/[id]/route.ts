@@ -6,7 +6,7 @@ import { handleGetFile } from '@/lib/offline/responses/files';
 export const dynamic = 'force-dynamic';
 
 export const GET = withOfflineAuth(async (request, ctx: { params: Promise<{ id: string }> }) =>
-  handleGetFile(request, decodeURIComponent((await ctx.params).id), { kind: 'openai' }),
+  handleGetFile(request, (await ctx.params).id, { kind: 'openai' }),
 );
 
 export const OPTIONS = withOfflineAuth(preflight);

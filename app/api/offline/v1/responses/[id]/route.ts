@@ -6,7 +6,7 @@ import { handleGetResponse } from '@/lib/offline/responses/handler';
 export const dynamic = 'force-dynamic';
 
 export const GET = withOfflineAuth(async (request, ctx: { params: Promise<{ id: string }> }) =>
-  handleGetResponse(request, decodeURIComponent((await ctx.params).id), { kind: 'openai' }),
+  handleGetResponse(request, (await ctx.params).id, { kind: 'openai' }),
 );
 
 export const OPTIONS = withOfflineAuth(preflight);

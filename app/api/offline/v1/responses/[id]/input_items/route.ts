@@ -6,7 +6,7 @@ import { handleGetInputItems } from '@/lib/offline/responses/handler';
 export const dynamic = 'force-dynamic';
 
 export const GET = withOfflineAuth(async (request, ctx: { params: Promise<{ id: string }> }) =>
-  handleGetInputItems(request, decodeURIComponent((await ctx.params).id), { kind: 'openai' }),
+  handleGetInputItems(request, (await ctx.params).id, { kind: 'openai' }),
 );
 
 export const OPTIONS = withOfflineAuth(preflight);

@@ -14,7 +14,7 @@ const AZURE = { kind: 'azure', deployment: '' } as const;
 export const POST = withOfflineAuth(async (request, ctx: Ctx) => {
   const { deployment, operation } = await ctx.params;
   if (!OPERATIONS.includes(operation)) return notFound(request);
-  return handleImages(operation as ImagesOperation, request, { kind: 'azure', deployment: decodeURIComponent(deployment) });
+  return handleImages(operation as ImagesOperation, request, { kind: 'azure', deployment: deployment });
 }, AZURE);
 
 export const OPTIONS = withOfflineAuth(preflight, AZURE);
