@@ -3,6 +3,7 @@
  * A turn's images on this page: each is saved in IndexedDB and shown through an object URL, revoked when a
  * newer image takes its slot (the next partial, the final image) or the thread is cleared.
  */
+import { cancel } from '@/app/actions';
 import { clearImages, deleteImage, imageKey, loadTurnImages, saveImage } from './images-db';
 import { useChat, type ChatTurn } from './thread-store';
 
@@ -66,9 +67,10 @@ export async function restoreImages(): Promise<void> {
   }
 }
 
-/** "New chat": revoke every URL and empty the store. */
+/** "New chat": stop turns still running on the server (nobody will see them), revoke every URL, empty the store. */
 export async function forgetImages(): Promise<void> {
   for (const t of useChat.getState().turns) {
+    if (t.status === 'running' && t.jobId) void cancel(t.jobId);
     for (const url of [t.image?.url, t.partial, t.mask?.url, ...t.attachments.map((a) => a.url)]) if (url) URL.revokeObjectURL(url);
   }
   useChat.getState().clear();

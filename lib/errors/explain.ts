@@ -29,7 +29,7 @@ const BY_CODE: Record<string, Explanation> = {
   stream_incomplete: { title: 'The stream ended early', advice: 'The last partial image is kept. Try again.' },
   // Between the browser and this server (lib/generation/jobs.ts keeps a generation going without the browser).
   connection_lost: { title: 'The connection to this server was lost', advice: 'The generation goes on on the server: reload the page to take it up again.' },
-  job_not_found: { title: 'This generation is no longer on the server', advice: 'Generate it again; what had arrived before is in history.' },
+  job_not_found: { title: 'This generation is no longer on the server', advice: 'Run it again (Generate, or Send in the chat); what had arrived before is kept.' },
   // This server's own limits and policy (lib/limits, lib/policy): the message says the figures.
   rate_limited: { title: "This server's rate limit is reached", advice: 'Wait and try again; the limit counts requests in the last minute.' },
   spend_cap_reached: { title: "Today's spend cap is reached", advice: 'Choose a cheaper request (lower quality, smaller size, fewer images) or wait for the cap to start over at 00:00 UTC.' },
