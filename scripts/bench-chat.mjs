@@ -8,7 +8,8 @@
  *   the 2 partials and the final: ~500 ms each). In the page: from the Send click (a capturing listener) until the
  *   turn's first partial image and its final image have decoded and been painted (img.decode() then the next
  *   animation frame). The same 5-turn chain is posted straight to POST /api/offline/v1/responses (stream) from
- *   Node: time to the first partial_image record and to the output_item.done carrying the image. Relay overhead
+ *   Node, each direct turn right after its browser turn: time to the first partial_image record and to the
+ *   output_item.done carrying the image. Relay overhead
  *   = browser median − direct median: the server action, the job, React's wire format, blob, decode and paint.
  * - reload: that 5-turn thread reloaded (text in localStorage, images in IndexedDB); time from navigation start
  *   until all 5 turns' final images have decoded and been painted; median of 3 reloads.
@@ -49,11 +50,10 @@ const WATCH = () => {
 
 const prompts = Array.from({ length: TURNS }, (_, i) => (i === 0 ? 'a lighthouse at dusk, chat bench' : `now make it ${['stormier', 'at night', 'in winter', 'from the sea'][i - 1]}`));
 
-/** The same chain of turns straight to the offline Responses API, from Node. */
-async function direct(base, model) {
-  const out = [];
+/** The same chain of turns straight to the offline Responses API, from Node: one turn per call. */
+function directThread(base, model) {
   let previous;
-  for (const text of prompts) {
+  return async (text) => {
     const t = performance.now();
     const res = await fetch(`${base}/api/offline/v1/responses`, {
       method: 'POST',
@@ -76,9 +76,8 @@ async function direct(base, model) {
     });
     const decoder = new TextDecoder();
     for await (const chunk of res.body) parser.feed(decoder.decode(chunk, { stream: true }));
-    out.push(r);
-  }
-  return out;
+    return r;
+  };
 }
 
 export async function benchChat(base) {
@@ -94,14 +93,17 @@ export async function benchChat(base) {
     await page.getByRole('spinbutton', { name: 'Partial images' }).fill(String(PARTIALS));
     await page.getByRole('spinbutton', { name: 'Latency (ms)' }).fill(String(LATENCY));
     const model = await page.getByRole('combobox', { name: 'Image model' }).inputValue();
+    const direct = directThread(base, model);
+    const api = [];
+    // Browser turn and direct turn alternate, so both see the same load on this machine.
     for (const [i, text] of prompts.entries()) {
       await page.getByRole('textbox', { name: 'Message' }).fill(text);
       await page.getByRole('button', { name: 'Send' }).click();
       await page.waitForFunction((n) => window.__turns[`Turn ${n}`]?.final, i + 1, { timeout: 30_000 });
+      api.push(await direct(text));
     }
     const { sendAt, turns } = await page.evaluate(() => ({ sendAt: window.__sendAt, turns: window.__turns }));
     const browserRuns = prompts.map((_, i) => ({ partial: turns[`Turn ${i + 1}`].partial - sendAt[i], final: turns[`Turn ${i + 1}`].final - sendAt[i] }));
-    const api = await direct(base, model);
     const [bp, bf, ap, af] = [median(browserRuns.map((r) => r.partial)), median(browserRuns.map((r) => r.final)), median(api.map((r) => r.partial)), median(api.map((r) => r.final))];
     const slice = LATENCY / (PARTIALS + 1);
     console.log(`chat turn, Send → first partial painted (${model} high 1024x1024, ${PARTIALS} partials, ${LATENCY / 1000} s simulated latency, ~${slice.toFixed(0)} ms of it before the first): median ${fmt(bp)} (straight from the offline API ${fmt(ap)}; relay overhead ${fmt(bp - ap)}) over ${TURNS} turns`);
