@@ -4,24 +4,12 @@
  * test can tell that coming back did not send the turn upstream a second time, and read what the next turn sent.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server';
-import { startIdleProxy, type IdleProxy } from '../helpers/idle-proxy';
+import { serverWithCountedUpstream } from '../helpers/counted-upstream';
 
-let server: TestServer;
-let upstream: IdleProxy;
-
-test.beforeAll(async () => {
-  upstream = await startIdleProxy({ target: () => server.port, idleMs: 10 * 60_000 });
-  server = await startServer({ OFFLINE_BASE_URL: `${upstream.url}/api/offline/v1` });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await upstream?.close();
-});
+const ctx = serverWithCountedUpstream();
 
 async function openChat(page: Page) {
-  await page.goto(`${server.url}/chat`);
+  await page.goto(`${ctx.server.url}/chat`);
   await expect(page.getByRole('combobox', { name: 'Main model' })).toBeVisible();
 }
 
@@ -32,7 +20,7 @@ async function send(page: Page, text: string) {
 
 const turn = (page: Page, n: number) => page.getByRole('article', { name: `Turn ${n}` });
 /** The Responses requests that went upstream, each as the raw HTTP text the proxy saw. */
-const responsesRequests = () => upstream.sent().split('POST /api/offline/v1/responses ').slice(1);
+const responsesRequests = () => ctx.upstream.sent().split('POST /api/offline/v1/responses ').slice(1);
 const loaded = (img: ReturnType<Page['getByRole']>) => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0);
 const savedTurns = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('chat-thread') ?? '{}').state?.turns ?? []);
 

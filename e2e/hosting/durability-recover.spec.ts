@@ -4,30 +4,18 @@
  * can tell that coming back did not start a second (paid) generation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startServer, type TestServer } from '../helpers/server';
-import { startIdleProxy, type IdleProxy } from '../helpers/idle-proxy';
+import { serverWithCountedUpstream } from '../helpers/counted-upstream';
 import { gallery, setLatency } from '../ui/helpers';
 
-let server: TestServer;
-let upstream: IdleProxy;
-
-test.beforeAll(async () => {
-  upstream = await startIdleProxy({ target: () => server.port, idleMs: 10 * 60_000 });
-  server = await startServer({ OFFLINE_BASE_URL: `${upstream.url}/api/offline/v1` });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await upstream?.close();
-});
+const ctx = serverWithCountedUpstream();
 
 async function openStudio(page: Page) {
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await expect(page.getByRole('combobox', { name: 'Model' })).toBeVisible();
   await expect(page.getByLabel('Storage used')).toContainText('stored in this browser');
 }
 
-const generations = () => upstream.sent().split('POST /api/offline/v1/images/generations ').length - 1;
+const generations = () => ctx.upstream.sent().split('POST /api/offline/v1/images/generations ').length - 1;
 
 test('a generation whose tab was closed after the first partial comes back on reload, with one upstream call', async ({ browser }) => {
   const context = await browser.newContext();
