@@ -7,6 +7,8 @@ import type { Endpoint } from '@/lib/models/types';
 import { policySetup } from '@/lib/policy/server';
 import { describePolicy, type Policy } from '@/lib/policy/policy';
 import { UserKeyField } from '@/components/settings/user-key-field';
+import { LimitsSection } from '@/components/settings/limits-section';
+import { accessConfig } from '@/lib/access/config';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
 import { PricingTable } from '@/components/cost/pricing-table';
 
@@ -16,7 +18,7 @@ const ENDPOINT_LABEL: Record<Endpoint, string> = { generate: 'Generate', edit: '
 
 /** Settings: the providers this server has and what each model accepts there (read-only: set by env). */
 export default async function Settings() {
-  await signedInOrRedirect('/settings');
+  const user = await signedInOrRedirect('/settings');
   const { providers, active, error, policy } = policySetup();
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-6">
@@ -24,6 +26,7 @@ export default async function Settings() {
         <h1 className="text-2xl font-bold">Settings</h1>
         <Link href="/" className="text-sm underline">← Studio</Link>
         <p className="text-sm text-zinc-500">OpenAI-style image APIs: OpenAI, Azure OpenAI, compatible gateways and a built-in offline image API.</p>
+        {accessConfig().enabled && <p className="text-sm">Signed in as <strong>{user.name}</strong> (<Link href="/login" className="underline">sign out</Link>)</p>}
       </header>
       {error && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">Configuration error: {error}</p>}
       {active && (
@@ -62,6 +65,7 @@ export default async function Settings() {
         </section>
       )}
       {policy && <PolicySection policy={policy} />}
+      <LimitsSection userId={user.id} />
       <section aria-labelledby="pricing-heading" className="space-y-2">
         <h2 id="pricing-heading" className="text-lg font-semibold">Pricing</h2>
         <p className="text-sm text-zinc-500">Used for estimates and actual cost. Operators override it with PRICING_OVERRIDES (JSON) or PRICING_FILE.</p>

@@ -85,3 +85,20 @@ test('the studio shows a spend-cap refusal as its usual alert, with the budget l
   // The parameters stay for a cheaper try.
   await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('an expensive castle');
 });
+
+test('Settings shows the limits and where the person stands against today’s caps, settled at actual cost', async ({ page }) => {
+  server = await startServer({ SPEND_CAP_USER_USD: '2', RATE_LIMIT_GLOBAL_PER_MIN: '30', AUDIT_LOG: 'off' });
+  await page.goto(`${server.url}/settings`);
+  const limits = page.getByRole('table', { name: 'Limits' });
+  await expect(limits.getByRole('row', { name: /Requests \(everyone\)/ })).toContainText('30 a minute');
+  await expect(limits.getByRole('row', { name: /Requests \(you\)/ })).toContainText('no limit');
+  await expect(limits.getByRole('row', { name: /Kept/ })).toContainText('memory');
+  await expect(limits.getByRole('row', { name: /Your spend today/ })).toContainText('$0.00 of $2.00; $2.00 left');
+  const outcome = await generate(server.url, { fields: CHEAP });
+  expect(outcome.ok).toBe(true);
+  // The offline API's usage is the real token accounting, so the actual cost equals the estimate here.
+  const each = estimateCost({ model: 'gpt-image-1', size: '1024x1024', quality: 'low', n: 1, prompt: CHEAP.prompt }).high;
+  await page.reload();
+  await expect(limits.getByRole('row', { name: /Your spend today/ })).toContainText(`${formatUsd(each)} of $2.00; ${formatUsd(2 - each)} left`);
+  await expect(limits.getByRole('row', { name: /Team spend today/ })).toContainText(`${formatUsd(each)}, no cap`);
+});

@@ -46,6 +46,12 @@ function untilMidnight(now: number): string {
   return h ? `${h} h ${m} min` : `${m} min`;
 }
 
+/** Where a user's and the team's spend for the UTC day of `at` are kept. */
+export function spendKeys(userId: string, at: number): { user: string; total: string } {
+  const day = utcDay(at);
+  return { user: `spend:${day}:user:${userId}`, total: `spend:${day}:total` };
+}
+
 export async function admit(store: LimitStore, config: LimitsConfig, input: AdmitInput): Promise<Admission> {
   const now = input.now ?? Date.now();
   const { user } = input;
@@ -62,10 +68,10 @@ export async function admit(store: LimitStore, config: LimitsConfig, input: Admi
   }
 
   if (!input.charged) return { ok: true, ticket: { reservedUsd: 0, settle: async () => {} } };
-  const day = utcDay(now);
+  const spend = spendKeys(user.id, now);
   const scopes: (SpendScope & { whose: string })[] = [
-    { key: `spend:${day}:user:${user.id}`, capMicros: config.userCapUsd === undefined ? null : toMicros(config.userCapUsd), whose: 'Your' },
-    { key: `spend:${day}:total`, capMicros: config.totalCapUsd === undefined ? null : toMicros(config.totalCapUsd), whose: "The team's" },
+    { key: spend.user, capMicros: config.userCapUsd === undefined ? null : toMicros(config.userCapUsd), whose: 'Your' },
+    { key: spend.total, capMicros: config.totalCapUsd === undefined ? null : toMicros(config.totalCapUsd), whose: "The team's" },
   ];
   const capped = scopes.some((s) => s.capMicros !== null);
   if (input.estimateUsd === null && capped) {
