@@ -1,8 +1,8 @@
 import 'server-only';
 /**
  * The gate (gate.ts) for a chat turn. The Responses API reports the main model's usage only, none for the
- * image tool (api-reference §6), so a turn's image is settled at the estimate's high end for one image at
- * the size it came back in; partial images of an image that never came count 100 output tokens each.
+ * image tool (api-reference §6), so each image a turn makes is settled at the estimate's high end for one
+ * image; partial images of an image that never came count 100 output tokens each.
  * The main model's text tokens are not priced here (the price table holds image models only).
  */
 import type { User } from '../access/user';
@@ -66,13 +66,16 @@ export async function admitChat(args: { user: User; provider: ProviderInfo; inpu
   } catch {
     meter = null;
   }
+  // The main model may call the image tool more than once in a response: each call is an image of its own
+  // (a tile to the meter), and partials belong to the call still running.
+  let images = 0;
   return {
     ok: true,
     gate: {
       apiKey: gate.apiKey,
       observe(e) {
-        if (e.type === 'partial') meter?.observe({ type: 'partial', tile: 0 });
-        else if (e.type === 'image') meter?.observe({ type: 'completed', tile: 0, usage: null });
+        if (e.type === 'partial') meter?.observe({ type: 'partial', tile: images });
+        else if (e.type === 'image') meter?.observe({ type: 'completed', tile: images++, usage: null });
         else if (e.type === 'error' || e.type === 'cancelled') meter?.observe(e);
         return e.type === 'error' ? { ...e, error: { ...e.error, message: gate.scrub(e.error.message) } } : e;
       },
