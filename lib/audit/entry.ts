@@ -32,15 +32,19 @@ export interface AuditInput extends Omit<AuditEntry, 'time' | 'params' | 'prompt
 }
 
 const SECRET_NAME = /key|secret|token|authorization|password/i;
+/** Caller-chosen strings (a previous_response_id) are clipped: one request must not write megabytes here. */
+const MAX_STRING = 200;
 
 /** Plain values only: files, byte arrays and anything named like a secret stay out. */
 export function auditParams(params: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params)) {
     if (k === 'prompt' || k === 'text' || SECRET_NAME.test(k) || v === undefined) continue;
-    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
-    // Files and bytes (reference images, masks) are counted, never copied.
-    else if (Array.isArray(v)) out[k] = v.every((x) => x instanceof Blob || x instanceof Uint8Array) ? `${v.length} file(s)` : v.filter((x) => typeof x !== 'object');
+    if (typeof v === 'string') out[k] = v.slice(0, MAX_STRING);
+    else if (v === null || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    // Files and bytes (reference images, masks) are counted, never copied; so is any other list (it may hold
+    // data URLs, which are image bytes too).
+    else if (Array.isArray(v)) out[k] = `${v.length} ${v.every((x) => x instanceof Blob || x instanceof Uint8Array) ? 'file(s)' : 'item(s)'}`;
     else if (v instanceof Blob || v instanceof Uint8Array) out[k] = '1 file';
   }
   return out;
