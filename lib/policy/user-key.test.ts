@@ -9,7 +9,8 @@ describe('scrubKey', () => {
     expect(scrubKey('Incorrect API key provided: sk-pro****1234. You can find your API key at …', key)).toBe('Incorrect API key provided: [your key, masked]. You can find your API key at …');
   });
 
-  it('leaves messages alone when no key of the user was used', () => {
-    expect(scrubKey('Incorrect API key provided: sk-pro****1234.', undefined)).toBe('Incorrect API key provided: sk-pro****1234.');
+  it("takes the server's masked key out too when no key of the user was used", () => {
+    expect(scrubKey('Incorrect API key provided: sk-pro****1234.', undefined)).toBe("Incorrect API key provided: [the server's key, masked].");
+    expect(scrubKey('Invalid value for size: 999x999.', undefined)).toBe('Invalid value for size: 999x999.');
   });
 });

@@ -21,8 +21,11 @@ export function saveUserKey(key: string): void {
 /** Masked keys as services print them in errors (`sk-abc****wxyz`, `abc****wxyz`). */
 const MASKED_KEY = /[\w-]{0,12}\*{3,}[\w-]{0,8}/g;
 
-/** A message with the user's key, plain or masked, taken out. */
+/**
+ * A message with the key that was used taken out: the user's own, plain or masked, or the server's, which
+ * services only ever print masked (even a masked company key is not for every colleague's screen and history).
+ */
 export function scrubKey(message: string, key: string | undefined): string {
-  if (!key) return message;
+  if (!key) return message.replace(MASKED_KEY, "[the server's key, masked]");
   return message.split(key).join('[your key]').replace(MASKED_KEY, '[your key, masked]');
 }
