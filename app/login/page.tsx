@@ -11,14 +11,16 @@ export const dynamic = 'force-dynamic';
 export default async function Login({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const config = accessConfig();
   if (!config.enabled) redirect('/');
+  if (config.error) console.error(`access: ${config.error}`);
   const next = safeNext((await searchParams).next);
   const user = await currentUser();
   return (
     <main className="mx-auto max-w-sm space-y-4 p-6">
       <h1 className="text-2xl font-bold">Image Playground</h1>
       {config.error && (
+        // The details (which may name invitees) go to the operator's log, not to visitors at the door.
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          Configuration error: {config.error}
+          Sign-in is closed: this server&apos;s access settings have a mistake. Its operator can see which in the server log.
         </p>
       )}
       {user ? (
