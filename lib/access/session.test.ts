@@ -28,6 +28,12 @@ describe('session cookie', () => {
     expect(verifySession(cookie, config, key, 10_000)).toBeNull();
   });
 
+  it('refuses a validly signed cookie that claims to live longer than the server gives sessions', () => {
+    const now = 1_000_000;
+    expect(verifySession(signSession(alice, key, now + config.sessionMaxAgeMs), config, key, now)).toEqual(alice);
+    expect(verifySession(signSession(alice, key, now + 10 * config.sessionMaxAgeMs), config, key, now)).toBeNull();
+  });
+
   it('refuses a cookie whose payload was changed (another user, a later expiry)', () => {
     const cookie = signSession(alice, key, 10_000);
     const [v, , sig] = cookie.split('.');

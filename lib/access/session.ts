@@ -8,6 +8,8 @@ import type { AccessConfig } from './config';
 import type { User } from './user';
 
 export const SESSION_COOKIE = 'playground_session';
+/** Instances' clocks may differ a little. */
+const CLOCK_SLACK_MS = 60_000;
 
 export function signingKey(config: Pick<AccessConfig, 'secret' | 'codes'>): Buffer {
   const codes = config.codes.map((c) => `${c.userId}\u0000${c.code}`).join('\u0001');
@@ -23,8 +25,11 @@ export function signSession(user: User, key: Buffer, expiresAt: number): string 
   return `v1.${payload}.${mac(key, payload).toString('base64url')}`;
 }
 
-/** The user a cookie names, or null when it is malformed, forged, expired or names a code no longer configured. */
-export function verifySession(value: string | undefined, config: Pick<AccessConfig, 'codes'>, key: Buffer, now = Date.now()): User | null {
+/**
+ * The user a cookie names, or null when it is malformed, forged, expired, names a code no longer configured, or
+ * claims a lifetime longer than this server gives (one minted with the derived key must not outlive the rules).
+ */
+export function verifySession(value: string | undefined, config: Pick<AccessConfig, 'codes' | 'sessionMaxAgeMs'>, key: Buffer, now = Date.now()): User | null {
   if (!value || value.length > 1024) return null;
   const [version, payload, sig] = value.split('.');
   if (version !== 'v1' || !payload || !sig) return null;
@@ -33,7 +38,7 @@ export function verifySession(value: string | undefined, config: Pick<AccessConf
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown; name?: unknown; exp?: unknown };
-    if (typeof data.sub !== 'string' || typeof data.name !== 'string' || typeof data.exp !== 'number' || data.exp <= now) return null;
+    if (typeof data.sub !== 'string' || typeof data.name !== 'string' || typeof data.exp !== 'number' || data.exp <= now || data.exp > now + config.sessionMaxAgeMs + CLOCK_SLACK_MS) return null;
     if (!config.codes.some((c) => c.userId === data.sub)) return null;
     return { id: data.sub, name: data.name };
   } catch {
