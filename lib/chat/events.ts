@@ -7,9 +7,7 @@ import type { ReplayPolicy } from '../generation/jobs';
 import type { Fault } from '../offline/faults';
 import type { ProviderKind } from '../providers/config';
 
-export const MAIN_MODELS = ['gpt-5', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-4o', 'gpt-4o-mini', 'o3'] as const;
-export type MainModel = (typeof MAIN_MODELS)[number];
-export const DEFAULT_MAIN_MODEL: MainModel = 'gpt-4.1-mini';
+export { MAIN_MODELS, DEFAULT_MAIN_MODEL, type MainModel } from '../models/main-models';
 
 /** The image_generation tool's settings, in the API's field names; what each model takes is in the registry. */
 export interface ChatToolSettings {

@@ -9,9 +9,7 @@ import { capsFor, type CapsNarrowing } from '../../models/caps';
 import { findModel } from '../../models/registry';
 import type { Background, InputFidelity, ModelId, Moderation, OutputFormat, Quality } from '../../models/types';
 import { validateImageRequest } from '../../models/validate';
-
-/** Main models that can call the image tool (api-reference §6.1). */
-export const MAIN_MODELS = ['gpt-4o', 'gpt-4o-mini', 'gpt-4.1', 'gpt-4.1-mini', 'gpt-4.1-nano', 'o3', 'gpt-5', 'gpt-5-mini', 'gpt-5-nano'] as const;
+import { MAIN_MODELS } from '../../models/main-models';
 
 const KNOWN_FIELDS = [
   'model', 'input', 'tools', 'tool_choice', 'previous_response_id', 'stream', 'instructions', 'metadata', 'store',
