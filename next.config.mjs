@@ -32,9 +32,10 @@ const nextConfig = {
   // The build checks the app's types only; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   experimental: {
-    // Edits send up to 16 images of 50 MB and a 4 MB mask through a server action (api-reference §2); the
-    // default 1 MB limit would refuse an ordinary photo. The registry's limits are checked on arrival.
-    serverActions: { bodySizeLimit: '805mb' },
+    // Next reads an action's whole body before the action can check the session, so keep it small: images
+    // go to POST /api/uploads (which checks the session first) and actions carry only their ids, a prompt and
+    // fields. Kept equal to ACTION_BODY_LIMIT in lib/uploads/action-body.ts (a unit test checks it).
+    serverActions: { bodySizeLimit: '1mb' },
   },
 };
 

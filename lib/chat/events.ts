@@ -36,11 +36,12 @@ export interface ChatInput {
   previousResponseId?: string;
   /** A branch: refer to this earlier image_generation_call instead of continuing a response. */
   referenceCallId?: string;
-  images?: File[];
-  /** How `images` and `mask` are sent (default data_url). */
+  /** This turn's attached images, as ids from POST /api/uploads (lib/uploads): bytes never ride in the action body. */
+  imageIds?: string[];
+  /** How the images and mask are sent upstream (default data_url). */
   attachAs?: AttachMode;
-  /** The tool's input_image_mask: a PNG whose transparent pixels mark the area to change. */
-  mask?: File;
+  /** The tool's input_image_mask (an upload id): a PNG whose transparent pixels mark the area to change. */
+  maskId?: string;
   tool: ChatToolSettings;
   /** The offline API's simulation controls, as in the studio; ignored for real providers. */
   simulate?: { fault?: Fault; latencyMs?: number };

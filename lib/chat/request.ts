@@ -1,8 +1,9 @@
 import 'server-only';
 /**
- * The parts of one chat turn's request that carry images: this turn's attachments and the tool's mask,
- * checked by their bytes against the registry (the tool model's edit rule: count, size, type; the mask's
- * rule: PNG with alpha, the first image's size), then sent inline as data URLs or uploaded through the SDK's
+ * The parts of one chat turn's request that carry images: this turn's attachments and the tool's mask (sent
+ * to POST /api/uploads first and taken from there by id, lib/uploads), checked by their bytes against the
+ * registry (the tool model's edit rule: count, size, type; the mask's rule: PNG with alpha, the first image's
+ * size), then sent inline as data URLs or uploaded through the SDK's
  * `files.create({purpose: 'vision'})` so the request carries `file_id`s.
  */
 import type OpenAI from 'openai';
@@ -11,6 +12,7 @@ import { ApiError, invalid } from '../errors/api-error';
 import { sniffImage } from '../images/sniff';
 import { capsFor, type CapsNarrowing } from '../models/caps';
 import { checkReferenceImage } from '../models/validate-files';
+import type { TakenUploads } from '../uploads/resolve';
 import type { AttachMode, ChatInput } from './events';
 
 export interface CheckedImage {
@@ -25,13 +27,11 @@ export interface CheckedUploads {
   attachAs: AttachMode;
 }
 
-const files = (list: unknown): File[] => (Array.isArray(list) ? list : []).filter((f): f is File => f instanceof Blob);
-
 /** Attachments and mask by their bytes; an ApiError names the field (`input[0].content[i]`, `tools[0].input_image_mask`). */
-export async function checkUploads(input: ChatInput, toolModel: string, narrowing?: CapsNarrowing): Promise<CheckedUploads | ApiError> {
+export function checkUploads(input: ChatInput, taken: TakenUploads, toolModel: string, narrowing?: CapsNarrowing): CheckedUploads | ApiError {
   const attachAs = input.attachAs ?? 'data_url';
   if (attachAs !== 'data_url' && attachAs !== 'file') return invalid('attach_as', 'invalid_value', `attach_as '${String(attachAs)}' is not offered. Use 'data_url' or 'file'.`);
-  const images = files(input.images);
+  const images = taken.images;
   const edit = capsFor(toolModel, 'edit', narrowing);
   const rule = edit?.images;
   const maskRule = capsFor(toolModel, 'responses', narrowing)?.mask;
@@ -42,16 +42,15 @@ export async function checkUploads(input: ChatInput, toolModel: string, narrowin
     // The message comes after a branch's image_generation_call item; its content starts with the text.
     const message = input.referenceCallId ? 1 : 0;
     for (const [i, f] of images.entries()) {
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      const { info } = checkReferenceImage({ bytes, field: 'image', filename: f.name }, rule!, `input[${message}].content[${i + 1}]`, toolModel);
-      checked.push({ bytes, mime: `image/${info.type}`, name: f.name || `image-${i + 1}.${info.type}` });
+      const bytes = f.bytes;
+      const { info } = checkReferenceImage({ bytes, field: 'image', filename: f.filename }, rule!, `input[${message}].content[${i + 1}]`, toolModel);
+      checked.push({ bytes, mime: `image/${info.type}`, name: f.filename || `image-${i + 1}.${info.type}` });
     }
-    const maskFile = input.mask instanceof Blob ? input.mask : undefined;
     let mask: CheckedImage | undefined;
-    if (maskFile) {
+    if (taken.mask) {
       const param = 'tools[0].input_image_mask';
       if (!maskRule) throw invalid(param, 'unknown_parameter', `${toolModel} does not take a mask.`);
-      const bytes = new Uint8Array(await maskFile.arrayBuffer());
+      const bytes = taken.mask.bytes;
       if (bytes.byteLength > maskRule.maxBytes) throw invalid(param, 'image_too_large', `Invalid '${param}': the mask is ${bytes.byteLength} bytes; the limit is ${maskRule.maxBytes}.`);
       const info = sniffImage(bytes);
       if (!info || info.type !== 'png' || !info.hasAlpha) throw invalid(param, 'invalid_image_format', `Invalid '${param}': the mask must be a PNG with an alpha channel (transparent pixels mark the area to change).`);

@@ -18,6 +18,7 @@ import { ApiError } from '../errors/api-error';
 import type { ModelId } from '../models/types';
 import { CHAT_REPLAY, MAIN_MODELS, type ChatEvent, type ChatInput, type ChatStart } from './events';
 import { buildInput, checkUploads, sendImages } from './request';
+import { takeInputUploads } from '../uploads/resolve';
 import { checkTool } from './tool-check';
 
 function refuse(param: string, message: string): ChatStart {
@@ -31,6 +32,8 @@ function image(b64: string): { bytes: Uint8Array; mime: string } {
 }
 
 export async function startChat(input: ChatInput, user: User): Promise<ChatStart> {
+  const taken = takeInputUploads(user.id, input);
+  if (taken instanceof ApiError) return { ok: false, error: { ...taken.toBody().error, status: taken.status } };
   const provider = findProvider(input.provider);
   if (!provider) return refuse('provider', `Provider '${String(input.provider)}' is not configured on this server.`);
   if (!MAIN_MODELS.includes(input.mainModel as never)) return refuse('model', `Main model '${String(input.mainModel)}' is not offered. Use one of: ${MAIN_MODELS.join(', ')}.`);
@@ -38,7 +41,7 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
   if (input.previousResponseId && input.referenceCallId) return refuse('previous_response_id', 'A branch refers to an image call; it does not also continue a response.');
   const toolProblem = checkTool(input.tool ?? ({} as ChatInput['tool']), provider.models, provider.narrowing);
   if (toolProblem) return { ok: false, error: toolProblem };
-  const uploads = await checkUploads(input, String(input.tool.model), provider.narrowing);
+  const uploads = checkUploads(input, taken, String(input.tool.model), provider.narrowing);
   if (uploads instanceof ApiError) return { ok: false, error: { ...uploads.toBody().error, status: uploads.status } };
 
   // Policy, rate limits and the spend cap, before anything is sent upstream; settled and audited when it ends.

@@ -1,13 +1,15 @@
 'use client';
 /**
- * Send one chat turn, or take up one a closed page left running: build the action input from the thread, then
- * fold the streamed events (live or replayed by the server's job) into the turn with one switch.
+ * Send one chat turn, or take up one a closed page left running: upload the turn's images, build the action
+ * input from the thread, then fold the streamed events (live or replayed by the server's job) into the turn with one switch.
  */
 import { cancel, chat, resumeChat } from '@/app/actions';
 import { readUserKey } from '../policy/user-key';
 import type { GenerationError } from '../generation/events';
 import type { ProviderKind } from '../providers/config';
-import type { ChatEvent, ChatStart } from './events';
+import type { ChatEvent, ChatInput, ChatStart } from './events';
+import { uploadAll, type UploadItem } from '../uploads/client';
+import { actionBodyTooLarge } from '../uploads/action-body';
 import { dropImage, keepImage } from './thread-images';
 import { useChat } from './thread-store';
 
@@ -46,7 +48,19 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
   await Promise.all([...images.map((f, i) => keepImage(id, `attachment-${i}`, f)), mask ? keepImage(id, 'mask', mask) : undefined]);
 
   const simulate = provider === 'offline' ? { fault: s.simulate.fault || undefined, latencyMs: s.simulate.latencyMs ?? undefined } : undefined;
-  await collect(id, () => chat({ provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, images, mask, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() }));
+  const input: ChatInput = { provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() };
+  // The attachments and the mask go to the upload route first, in parallel; the action names them by id. An
+  // error names the request field the server would (the message follows a branch's image call item).
+  const message = referenceCallId ? 1 : 0;
+  const files: UploadItem[] = images.map((f, i) => ({ blob: f, name: f.name, field: `input[${message}].content[${i + 1}]` }));
+  if (mask) files.push({ blob: mask, name: 'mask.png', field: 'tools[0].input_image_mask' });
+  await collect(id, async () => {
+    const tooLarge = actionBodyTooLarge(input, 'input');
+    if (tooLarge) return { ok: false, error: tooLarge };
+    const sent = await uploadAll(files);
+    if (!sent.ok) return { ok: false, error: sent.error };
+    return chat({ ...input, imageIds: sent.ids.slice(0, images.length), maskId: mask ? sent.ids[images.length] : undefined });
+  });
 }
 
 /** Turns whose stream this page is reading now (so a remount does not resume them a second time). */

@@ -13,6 +13,8 @@ import { createClient } from '../providers/client';
 import { findProvider } from '../providers/server';
 import { admitGeneration } from '../limits/generation-gate';
 import type { User } from '../access/user';
+import { asFile, takeInputUploads, type TakenUploads } from '../uploads/resolve';
+import type { Upload } from '../uploads/store';
 import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
 import { endJob, follow, startJob } from './jobs';
@@ -25,9 +27,12 @@ export interface GenerationInput {
   /** Images API endpoint; generate when absent. */
   endpoint?: ImageEndpoint;
   fields: Record<string, unknown>;
-  /** Edits and variations: reference images (the first is the one the mask applies to) and the mask. */
-  images?: File[];
-  mask?: File;
+  /**
+   * Edits and variations: ids from POST /api/uploads (lib/uploads) of the reference images (the first is the
+   * one the mask applies to) and the mask. The bytes never travel in the action's own body.
+   */
+  imageIds?: string[];
+  maskId?: string;
   /** The offline API's simulation controls; ignored for real providers. */
   simulate?: { fault?: Fault; latencyMs?: number };
   /** The user's own API key, when the policy allows it: used for this request only, never stored or logged. */
@@ -45,21 +50,23 @@ function failed(e: ApiError): StartResult {
 }
 
 /** Check the uploads by their bytes against the model's rules (count, size, type, square, mask). */
-async function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: Parameters<typeof capsFor>[2], input: GenerationInput): Promise<Uploads | ApiError> {
+function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: Parameters<typeof capsFor>[2], taken: TakenUploads): Uploads | ApiError {
   if (endpoint === 'generate') return {};
   const caps = capsFor(model, endpoint, narrowing)!;
-  const images = (input.images ?? []).filter((f): f is File => f instanceof Blob);
-  const toUpload = async (f: File, field: string) => ({ bytes: new Uint8Array(await f.arrayBuffer()), field, filename: f.name });
+  const { images, mask } = taken;
+  const toChecked = (u: Upload, field: string) => ({ bytes: u.bytes, field, filename: u.filename });
   try {
-    validateImageFiles(caps, await Promise.all(images.map((f) => toUpload(f, 'image'))), input.mask instanceof Blob ? await toUpload(input.mask, 'mask') : undefined, model);
+    validateImageFiles(caps, images.map((u) => toChecked(u, 'image')), mask && toChecked(mask, 'mask'), model);
   } catch (e) {
     if (e instanceof ApiError) return e;
     throw e;
   }
-  return { images, mask: input.mask instanceof Blob ? input.mask : undefined };
+  return { images: images.map(asFile), mask: mask && asFile(mask) };
 }
 
 export async function startGeneration(input: GenerationInput, user: User): Promise<StartResult> {
+  const taken = takeInputUploads(user.id, input);
+  if (taken instanceof ApiError) return failed(taken);
   const provider = findProvider(input.provider);
   if (!provider) return refuse(`Provider '${String(input.provider)}' is not configured on this server.`, 'provider', 'invalid_value');
   const endpoint = input.endpoint ?? 'generate';
@@ -67,7 +74,7 @@ export async function startGeneration(input: GenerationInput, user: User): Promi
   const checked = checkImageRequest(endpoint, input.fields, { narrowing: provider.narrowing, models: provider.models });
   if (!checked.ok) return failed(checked.error);
   const req = checked.request;
-  const uploads = await checkUploads(endpoint, req.model, provider.narrowing, input);
+  const uploads = checkUploads(endpoint, req.model, provider.narrowing, taken);
   if (uploads instanceof ApiError) return failed(uploads);
   // Policy, rate limits and the spend cap, before anything is sent upstream; settled and audited when it ends.
   const admitted = await admitGeneration({ user, provider, request: req, fields: input.fields, uploads, userKey: input.userKey });

@@ -53,7 +53,7 @@ export async function admitChat(args: { user: User; provider: ProviderInfo; inpu
     asked: { model, endpoint: 'responses', quality: input.tool.quality as Quality | undefined, size: input.tool.size, partialImages: input.tool.partial_images },
     paramPrefix: 'tools[0].',
     endpoint: 'responses',
-    params: { main_model: input.mainModel, ...input.tool, images: input.images, mask: input.mask, previous_response_id: input.previousResponseId },
+    params: { main_model: input.mainModel, ...input.tool, images: input.imageIds, mask: input.maskId === undefined ? undefined : '1 file', previous_response_id: input.previousResponseId },
     prompt: input.text,
     estimate: () => chatEstimate(model, input, inputImages),
     userKey: args.userKey,

@@ -1,7 +1,8 @@
 'use client';
 /**
- * The studio's generate workflow as plain functions: read the stores, call the server action, fold the
- * streamed events into the gallery, and keep every finished (or cancelled-with-a-partial) image in history.
+ * The studio's generate workflow as plain functions: read the stores, upload the images, call the server
+ * action, fold the streamed events into the gallery, and keep every finished (or cancelled-with-a-partial)
+ * image in history.
  */
 import { cancel as cancelAction, generate as generateAction, resume as resumeAction } from '@/app/actions';
 import { makeThumbnail } from '../history/thumbnail';
@@ -18,7 +19,9 @@ import type { EstimateInput } from '../cost/estimate';
 import type { ModelId } from '../models/types';
 import { sizeValue } from './params';
 import type { TileState } from './apply-event';
-import type { StartResult } from '../generation/run';
+import type { GenerationInput, StartResult } from '../generation/run';
+import { uploadAll, type UploadItem } from '../uploads/client';
+import { actionBodyTooLarge } from '../uploads/action-body';
 import { addPending, pendingRuns, removePending } from './pending-runs';
 
 let counter = 0;
@@ -137,19 +140,42 @@ export async function runGeneration(): Promise<void> {
   }
   const gallery = useGallery.getState();
   gallery.begin({ id: runId, provider, endpoint, original: refs[0]?.blob, mask, fileNames: refs.map((r) => r.name), estimate, fields, prompt, startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
-  await collect(runId, () =>
-    generateAction({
-      provider,
-      endpoint,
-      fields,
-      images: refs.map((r) => new File([r.blob], r.name, { type: r.blob.type })),
-      mask: mask && new File([mask], 'mask.png', { type: 'image/png' }),
-      simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined } : undefined,
-      // The user's own key (Settings, when the policy allows it) travels with each request; the server never keeps it.
-      userKey: readUserKey(),
-    }),
-  );
+  const action: GenerationInput = {
+    provider,
+    endpoint,
+    fields,
+    simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined } : undefined,
+    // The user's own key (Settings, when the policy allows it) travels with each request; the server never keeps it.
+    userKey: readUserKey(),
+  };
+  // The references and the mask go to the upload route first, in parallel; the action names them by id.
+  const files: UploadItem[] = refs.map((r, i) => ({ blob: r.blob, name: r.name, field: refs.length > 1 ? `image[${i}]` : 'image' }));
+  if (mask) files.push({ blob: mask, name: 'mask.png', field: 'mask' });
+  const uploads = new AbortController();
+  uploading.set(runId, uploads);
+  await collect(runId, async () => {
+    const tooLarge = actionBodyTooLarge(action, 'prompt');
+    if (tooLarge) return { ok: false, error: tooLarge };
+    const sent = await uploadAll(files, uploads.signal).finally(() => uploading.delete(runId));
+    if (uploads.signal.aborted) return CANCELLED();
+    if (!sent.ok) return { ok: false, error: sent.error };
+    return generateAction({ ...action, imageIds: sent.ids.slice(0, refs.length), maskId: mask ? sent.ids[refs.length] : undefined });
+  });
 }
+
+/** Runs whose images are still uploading: Cancel stops the uploads, and the action is never called. */
+const uploading = new Map<string, AbortController>();
+
+/** What a run cancelled before its action was called folds into. */
+const CANCELLED = (): StartResult => ({
+  ok: true,
+  events: new ReadableStream<GenerationEvent>({
+    start(out) {
+      out.enqueue({ type: 'cancelled', tile: null });
+      out.close();
+    },
+  }),
+});
 
 /** Note a started run as pending, so a reloaded studio can take its job up again. */
 function notePending(runId: string, jobId: string): void {
@@ -215,6 +241,7 @@ export async function resumePendingRuns(): Promise<void> {
 }
 
 export async function cancelGeneration(runId: string): Promise<void> {
+  uploading.get(runId)?.abort();
   const run = useGallery.getState().runs[runId];
   if (run?.jobId) await cancelAction(run.jobId);
   useGallery.getState().cancel(runId);
