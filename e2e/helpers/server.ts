@@ -5,12 +5,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface TestServer {
   url: string;
   port: number;
   /** Everything the server printed (stdout and stderr), for asserting on log lines. */
   output(): string;
+  /** The process that serves (npx starts it as a grandchild), e.g. to read its memory from /proc/<pid>/status. */
+  pid(): number;
   stop(): Promise<void>;
 }
 
@@ -24,6 +27,32 @@ export function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** The descendant of `root` named next-server (`next start` sets that process title). */
+function serverProcess(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Fields after the command (which may hold spaces) start after its closing parenthesis: state, ppid, ...
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  for (const queue = [root]; queue.length; ) {
+    const pid = queue.shift()!;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('next-server')) return pid;
+    } catch {
+      continue;
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  throw new Error(`no next-server process under ${root}`);
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
@@ -68,6 +97,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { time
     url,
     port,
     output: () => out,
+    pid: () => serverProcess(child.pid!),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
