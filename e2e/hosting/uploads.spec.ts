@@ -37,8 +37,8 @@ interface Sent {
 
 /**
  * POST `mb` MiB (after `head`) to `path` as fast as the server takes them, sampling the server's resident
- * memory every 20 ms. Keeps sending after an early answer until the server closes the connection: a server
- * that drained the rest into memory would show it.
+ * memory every 20 ms. Keeps sending for a second after an early answer (or until the server closes the
+ * connection): a server that went on reading the rest into memory would show it.
  */
 async function pour(path: string, mb: number, headers: Record<string, string>, head = Buffer.alloc(0), tail = Buffer.alloc(0)): Promise<Sent> {
   const pid = server.pid();
@@ -53,26 +53,30 @@ async function pour(path: string, mb: number, headers: Record<string, string>, h
       result.answeredMs = Date.now() - started;
       result.status = res.statusCode ?? null;
       res.on('data', (d) => (result.body += d));
-      res.on('end', resolve);
-      res.on('error', () => resolve());
+      // Keep sending for a second after the answer: a server that went on reading would show it here.
+      setTimeout(resolve, 1000);
     });
     req.on('error', () => resolve());
     req.on('close', () => setTimeout(resolve, 200));
   });
   const chunk = Buffer.alloc(MB, 7);
-  req.write(head);
-  for (let i = 0; i < mb && !req.destroyed; i++) {
-    if (!req.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const go = () => (req.off('drain', go), req.off('close', go), resolve());
-        req.on('drain', go);
-        req.on('close', go);
-      });
+  // The writer runs beside the wait: a server that stops reading leaves it blocked until the request is destroyed.
+  void (async () => {
+    req.write(head);
+    for (let i = 0; i < mb && !req.destroyed; i++) {
+      if (!req.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const go = () => (req.off('drain', go), req.off('close', go), resolve());
+          req.on('drain', go);
+          req.on('close', go);
+        });
+      }
+      result.sentMB++;
     }
-    result.sentMB++;
-  }
-  if (!req.destroyed) req.end(tail);
+    if (!req.destroyed) req.end(tail);
+  })();
   await finished;
+  req.destroy();
   await new Promise((r) => setTimeout(r, 300));
   clearInterval(sampler);
   result.rssPeakMB = rssPeakMB;
@@ -82,7 +86,7 @@ async function pour(path: string, mb: number, headers: Record<string, string>, h
 const png = (w: number, h: number, colour: string) => sharp({ create: { width: w, height: h, channels: 3, background: colour } }).png().toBuffer();
 
 async function upload(cookie: string, bytes: Buffer, name = 'ref.png'): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(server.url + '/api/uploads', { method: 'POST', body: bytes, headers: { cookie, 'content-type': 'image/png', 'x-filename': encodeURIComponent(name) } });
+  const res = await fetch(server.url + '/api/uploads', { method: 'POST', body: new Uint8Array(bytes), headers: { cookie, 'content-type': 'image/png', 'x-filename': encodeURIComponent(name) } });
   return { status: res.status, json: await res.json() };
 }
 
