@@ -194,6 +194,30 @@ test.describe('signed in', () => {
     await page.close();
   });
 
+  test('Cancel while the references are still uploading stops the uploads, and the action is never called', async ({ browser }) => {
+    const page = await browser.newPage();
+    await signIn(page, PASSCODE);
+    await page.goto(server.url + '/');
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    await page.getByLabel('Reference images').setInputFiles([{ name: 'slow.png', mimeType: 'image/png', buffer: await png(256, 256, '#aa3355') }]);
+    await page.getByRole('textbox', { name: 'Prompt' }).fill('never sent');
+    // A slow network: each upload waits 3 s before it leaves the browser.
+    await page.route('**/api/uploads', async (route) => {
+      await new Promise((r) => setTimeout(r, 3000));
+      await route.continue().catch(() => {});
+    });
+    const actions: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.headers()['next-action']) actions.push(r.url());
+    });
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible();
+    await page.waitForTimeout(4000);
+    expect(actions).toEqual([]);
+    await page.close();
+  });
+
   test("another user's upload id is refused by the action, like a missing one; its owner can still use it", async ({ browser }) => {
     const alicePage = await browser.newPage();
     const alice = await signIn(alicePage, 'alice-code-1');
