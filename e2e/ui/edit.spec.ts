@@ -95,7 +95,7 @@ test('an edit with a painted mask returns the original pixels wherever the mask 
   await expect(gallery(page).getByRole('region', { name: 'Changes outside the mask' }).getByRole('status')).toContainText('0.0% of pixels outside the mask changed');
 });
 
-test('a reference photo over 1 MB goes through the edit (server actions take the API limits, not 1 MB)', async ({ page }) => {
+test('a reference photo over 1 MB goes through the edit (uploaded on its own, not inside the 1 MB action body)', async ({ page }) => {
   await openStudio(page);
   await page.getByRole('tab', { name: 'Edit' }).click();
   await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-1');

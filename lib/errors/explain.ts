@@ -38,6 +38,12 @@ const BY_CODE: Record<string, Explanation> = {
   policy_invalid: { title: "The server's policy is misconfigured", advice: 'Ask the operator to fix POLICY_JSON or POLICY_FILE; nothing runs until then.' },
   limits_invalid: { title: "The server's limits are misconfigured", advice: 'Ask the operator to fix the RATE_LIMIT_* or SPEND_CAP_* variables.' },
   limits_unavailable: { title: 'Limits are unavailable', advice: 'The shared limits store is not answering; try again shortly.' },
+  // Images on their way to this server (lib/uploads): the message names the file and the limit.
+  file_too_large: { title: 'An image is too large', advice: 'Use a smaller or more compressed image; the message gives the limit.' },
+  upload_budget_exceeded: { title: 'Too many images waiting on the server', advice: 'Wait for your earlier uploads to be used or to expire, or send fewer or smaller images.' },
+  uploads_full: { title: 'The server is holding too many uploads', advice: 'Try again in a few minutes.' },
+  upload_not_found: { title: 'An uploaded image is no longer on the server', advice: 'Send the request again: the images are uploaded anew.' },
+  request_too_large: { title: 'The request is too large', advice: 'Shorten the text; images travel separately and are not the problem.' },
 };
 
 function byStatus(status: number): Explanation {
