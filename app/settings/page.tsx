@@ -8,6 +8,7 @@ import { policySetup } from '@/lib/policy/server';
 import { describePolicy, type Policy } from '@/lib/policy/policy';
 import { UserKeyField } from '@/components/settings/user-key-field';
 import { LimitsSection } from '@/components/settings/limits-section';
+import { RulesTable } from '@/components/settings/rules-table';
 import { accessConfig } from '@/lib/access/config';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
 import { PricingTable } from '@/components/cost/pricing-table';
@@ -89,16 +90,7 @@ function PolicySection({ policy }: { policy: Policy }) {
     <section aria-labelledby="policy-heading" className="space-y-2">
       <h2 id="policy-heading" className="text-lg font-semibold">Policy</h2>
       <p className="text-sm text-zinc-500">Set by the operator (POLICY_JSON or POLICY_FILE). The studio and the chat offer only what it allows; the server refuses the rest.</p>
-      <table className="text-left text-sm" aria-label="Policy">
-        <tbody>
-          {describePolicy(policy).map(({ rule, value }) => (
-            <tr key={rule} className="border-b border-zinc-100 dark:border-zinc-900">
-              <th scope="row" className="py-1 pr-4 font-normal text-zinc-500">{rule}</th>
-              <td className="py-1">{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RulesTable label="Policy" rows={describePolicy(policy)} />
       {policy.allowUserKey && (
         <div className="space-y-1 pt-2">
           <h3 className="font-semibold">Your own API key</h3>
