@@ -47,10 +47,15 @@ export interface ChatInput {
   simulate?: { fault?: Fault; latencyMs?: number };
   /** The user's own API key, when the policy allows it: used for this turn only, never stored or logged. */
   userKey?: string;
+  /**
+   * The turn's job id, made by the browser (crypto.randomUUID()) and saved with the turn before the call, so a
+   * page closed before the first event can still `resumeChat` it. Absent: the server names it in `started`.
+   */
+  jobId?: string;
 }
 
 export type ChatEvent =
-  /** The server's job id: the `cancel(jobId)` action stops this turn. */
+  /** The turn's job id (the browser's, or the server's when it sent none): the `cancel(jobId)` action stops this turn. */
   | { type: 'started'; jobId: string }
   /** Files API ids of this turn's uploads, in the order of the images; the mask's id apart. */
   | { type: 'uploaded'; fileIds: string[]; maskFileId?: string }

@@ -12,7 +12,7 @@ import { admitChat } from '../limits/chat-gate';
 import type { User } from '../access/user';
 import { toGenerationError } from '../generation/upstream';
 import type { GenerationError } from '../generation/events';
-import { endJob, follow, startJob } from '../generation/jobs';
+import { endJob, follow, startJob, type JobHandle } from '../generation/jobs';
 import { KEEPALIVE, withKeepalive } from '../generation/keepalive';
 import { ApiError } from '../errors/api-error';
 import type { ModelId } from '../models/types';
@@ -31,7 +31,23 @@ function image(b64: string): { bytes: Uint8Array; mime: string } {
   return { bytes, mime: imageFacts(bytes).mime };
 }
 
+/**
+ * Start the turn's job under the browser's id first: the id is taken from then on, so a second call with it is
+ * refused. A turn refused before its work began frees the id again (its job kept nothing).
+ */
 export async function startChat(input: ChatInput, user: User): Promise<ChatStart> {
+  const reserved = startJob(user.id, input.jobId, CHAT_REPLAY);
+  if (!reserved.ok) return reserved;
+  const { job } = reserved;
+  const result = await run(input, user, job).catch((e) => {
+    endJob(job.id);
+    throw e;
+  });
+  if (!result.ok) endJob(job.id);
+  return result;
+}
+
+async function run(input: ChatInput, user: User, job: JobHandle<ChatEvent>): Promise<ChatStart> {
   const taken = takeInputUploads(user.id, input);
   if (taken instanceof ApiError) return { ok: false, error: { ...taken.toBody().error, status: taken.status } };
   const provider = findProvider(input.provider);
@@ -72,7 +88,6 @@ export async function startChat(input: ChatInput, user: User): Promise<ChatStart
 
   // The job owns the turn: if the browser leaves, it goes on and keeps its events for `resumeChat`; the
   // `cancel(jobId)` action aborts the uploads and the upstream call through it (a server action has no signal).
-  const job = startJob(user.id, CHAT_REPLAY);
   const emit = (event: ChatEvent) => job.emit(gate.observe(event));
   const work = async () => {
     emit({ type: 'started', jobId: job.id });

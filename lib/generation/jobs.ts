@@ -1,6 +1,7 @@
 import 'server-only';
 /**
- * Jobs by id, each owned by the user who started it: the studio's generations and the chat's turns alike. A
+ * Jobs by id, each owned by the user who started it: the studio's generations and the chat's turns alike. The
+ * browser names each job before it calls (so a tab closed before the first event can still find it again). A
  * server action has no request signal, so Cancel is its own action that aborts the job's upstream calls here
  * (design.md "Cancel needs its own path"). A closed browser connection does not stop a job: the job keeps what
  * a browser needs to rebuild its view, as its kind's ReplayPolicy says, so `follow` can replay it to a browser
@@ -15,7 +16,7 @@ import 'server-only';
  */
 import { randomUUID } from 'node:crypto';
 import { envNumber } from './env-number';
-import type { GenerationEvent } from './events';
+import type { GenerationError, GenerationEvent } from './events';
 
 /**
  * Where a job keeps one of its events for a replay:
@@ -142,24 +143,46 @@ function find(id: string, owner: string | undefined): Job | undefined {
   return job;
 }
 
-/** Register a job of the policy's kind (the studio's by default). */
-export function startJob(owner: string): JobHandle;
-export function startJob<E>(owner: string, policy: ReplayPolicy<E>): JobHandle<E>;
-export function startJob(owner: string, policy: ReplayPolicy<never> = GENERATION_REPLAY): JobHandle<unknown> {
+/** A job id as crypto.randomUUID() writes it. One spelling only: ids are compared as strings. */
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export type JobStart<E> = { ok: true; job: JobHandle<E> } | { ok: false; error: GenerationError };
+
+function refusal(status: number, code: string, message: string): JobStart<never> {
+  return { ok: false, error: { status, message, type: 'invalid_request_error', param: 'jobId', code } };
+}
+
+/**
+ * Register a job under the id the browser chose (and recorded before it called, so a tab closed before the
+ * first event can still find the job). `id` undefined: a caller that will not come back (a script) gets a
+ * fresh id, told in its `started` event. An id in use is refused whoever holds it: a job is never replaced
+ * or taken over, and the answer does not say whose it is.
+ */
+export function startJob(owner: string, id: unknown): JobStart<GenerationEvent>;
+export function startJob<E>(owner: string, id: unknown, policy: ReplayPolicy<E>): JobStart<E>;
+export function startJob(owner: string, id: unknown, policy: ReplayPolicy<never> = GENERATION_REPLAY): JobStart<unknown> {
+  if (id === undefined) id = randomUUID();
+  if (typeof id !== 'string' || !JOB_ID.test(id)) {
+    const shown = typeof id === 'string' ? `'${id.slice(0, 64)}'` : id === null ? 'null' : `a value of type ${typeof id}`;
+    return refusal(400, 'invalid_value', `Invalid 'jobId': ${shown}. Use a new lowercase version-4 UUID such as crypto.randomUUID() makes (e.g. '3b241101-e2bb-4255-8caf-4136c566a962'), or leave it out to have the server name the job.`);
+  }
   sweep();
-  const id = randomUUID();
+  if (jobs.has(id)) return refusal(409, 'job_id_in_use', `The 'jobId' '${id}' is already in use. Every generation needs a new id (crypto.randomUUID()).`);
   const controller = new AbortController();
   const job: Job = { owner, policy, controller, slots: new Map(), log: [], listeners: new Set() };
   jobs.set(id, job);
   return {
-    id,
-    signal: controller.signal,
-    emit(event) {
-      if (job.endedAt !== undefined) return;
-      keep(job, event);
-      for (const listener of job.listeners) listener(event);
-      // An image grew what is kept: hold the cap now, not only when the next job starts.
-      if (imageBytes(event)) sweep();
+    ok: true,
+    job: {
+      id,
+      signal: controller.signal,
+      emit(event) {
+        if (job.endedAt !== undefined) return;
+        keep(job, event);
+        for (const listener of job.listeners) listener(event);
+        // An image grew what is kept: hold the cap now, not only when the next job starts.
+        if (imageBytes(event)) sweep();
+      },
     },
   };
 }
@@ -179,7 +202,7 @@ export function endJob(id: string): void {
   job.endedAt = Date.now();
   for (const listener of job.listeners) listener(ENDED);
   job.listeners.clear();
-  // Nothing kept (a caller that streams its events itself): nothing to recover.
+  // Nothing kept (a request refused before its work began): nothing to recover, and the id is free again.
   if (job.slots.size === 0 && job.log.length === 0) jobs.delete(id);
   sweep();
 }

@@ -17,7 +17,7 @@ import { asFile, takeInputUploads, type TakenUploads } from '../uploads/resolve'
 import type { Upload } from '../uploads/store';
 import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
-import { endJob, follow, startJob } from './jobs';
+import { endJob, follow, startJob, type JobHandle } from './jobs';
 import { KEEPALIVE, withKeepalive } from './keepalive';
 import { toWireParams } from './sdk-params';
 import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions, type Uploads } from './upstream';
@@ -37,6 +37,11 @@ export interface GenerationInput {
   simulate?: { fault?: Fault; latencyMs?: number };
   /** The user's own API key, when the policy allows it: used for this request only, never stored or logged. */
   userKey?: string;
+  /**
+   * The job's id, made by the browser (crypto.randomUUID()) and recorded before the call, so a tab closed before
+   * the first event can still `resume` it. Absent: the server names the job in its `started` event.
+   */
+  jobId?: string;
 }
 
 export type StartResult = { ok: true; events: ReadableStream<GenerationEvent> } | { ok: false; error: GenerationError };
@@ -64,7 +69,23 @@ function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: Paramet
   return { images: images.map(asFile), mask: mask && asFile(mask) };
 }
 
+/**
+ * Start the job under the browser's id first: the id is taken from then on, so a second call with it is
+ * refused. A request refused before its work began frees the id again (its job kept nothing).
+ */
 export async function startGeneration(input: GenerationInput, user: User): Promise<StartResult> {
+  const reserved = startJob(user.id, input.jobId);
+  if (!reserved.ok) return reserved;
+  const { job } = reserved;
+  const result = await run(input, user, job).catch((e) => {
+    endJob(job.id);
+    throw e;
+  });
+  if (!result.ok) endJob(job.id);
+  return result;
+}
+
+async function run(input: GenerationInput, user: User, job: JobHandle): Promise<StartResult> {
   const taken = takeInputUploads(user.id, input);
   if (taken instanceof ApiError) return failed(taken);
   const provider = findProvider(input.provider);
@@ -89,7 +110,6 @@ export async function startGeneration(input: GenerationInput, user: User): Promi
     if (input.simulate.latencyMs !== undefined) headers['x-offline-latency-ms'] = String(input.simulate.latencyMs);
   }
 
-  const job = startJob(user.id);
   const emit = (e: GenerationEvent) => job.emit(gate.observe(e));
   const opts: CallOptions = { signal: job.signal, headers };
 
