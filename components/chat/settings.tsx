@@ -1,7 +1,9 @@
 'use client';
 /** The chat's settings: the main model, and the image_generation tool's options from the registry. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Field, inputClass, Select } from '@/components/ui/field';
+import { SizePicker } from '@/components/ui/size-picker';
+import { CUSTOM_SIZE, customSizeProblem, formatSize, parseSize, type Dimensions } from '@/lib/models/sizes';
 import { MAIN_MODELS } from '@/lib/chat/events';
 import { normalizeTool, sameTool } from '@/lib/chat/tool-settings';
 import { useChat } from '@/lib/chat/thread-store';
@@ -20,6 +22,13 @@ export function ChatSettings({ toolModels, narrowing, offline }: { toolModels: s
     const next = normalizeTool({ ...tool, model }, caps);
     if (!sameTool(next, tool)) useChat.setState({ tool: next });
   }, [caps, model, tool]);
+  // A custom WxH is typed here and reaches the tool only once the model's size rule accepts it.
+  const saved = tool.size && caps && !caps.sizes.includes(tool.size) ? parseSize(tool.size) : null;
+  const [custom, setCustom] = useState<{ on: boolean; dims: Dimensions }>({ on: Boolean(saved), dims: saved ?? { width: 1536, height: 864 } });
+  const sizeChoice = custom.on && caps?.customSize ? CUSTOM_SIZE : (tool.size ?? '');
+  const commit = (dims: Dimensions) => {
+    if (caps?.customSize && !customSizeProblem(dims, caps.customSize)) setTool({ size: formatSize(dims) });
+  };
   if (!caps) return null;
   const backgrounds = backgroundsFor(caps, tool.output_format as OutputFormat | undefined);
   const blocked = caps.backgrounds?.includes('transparent') && !backgrounds.includes('transparent');
@@ -29,7 +38,21 @@ export function ChatSettings({ toolModels, narrowing, offline }: { toolModels: s
       <Select label="Main model" value={mainModel} options={MAIN_MODELS} onChange={setMainModel} />
       <Select label="Image model" value={model} options={toolModels} onChange={(m) => setTool({ model: m })} />
       {caps.qualities.length > 0 && <Select label="Quality" value={tool.quality ?? ''} options={caps.qualities} onChange={(quality) => setTool({ quality })} />}
-      <Select label="Size" value={tool.size ?? ''} options={caps.sizes} onChange={(size) => setTool({ size })} />
+      <SizePicker
+        options={caps}
+        choice={sizeChoice}
+        dims={custom.dims}
+        onChoice={(size) => {
+          setCustom((c) => ({ ...c, on: size === CUSTOM_SIZE }));
+          if (size === CUSTOM_SIZE) commit(custom.dims);
+          else setTool({ size });
+        }}
+        onDim={(key, value, done) => {
+          const dims = { ...custom.dims, [key]: value };
+          setCustom({ on: true, dims });
+          if (done) commit(dims);
+        }}
+      />
       {caps.outputFormats && <Select label="Output format" value={tool.output_format ?? ''} options={caps.outputFormats} onChange={(output_format) => setTool({ output_format })} />}
       {caps.backgrounds && (
         <Select label="Background" value={tool.background ?? ''} options={caps.backgrounds} onChange={(background) => setTool({ background })}

@@ -184,6 +184,25 @@ test('the tool settings come from the registry and reach the API; compression on
   await expect(page.getByRole('combobox', { name: 'Input fidelity' })).toHaveCount(0);
 });
 
+test("gpt-image-2 takes a custom size in the chat too: a size its rule refuses is said and not sent, one it accepts is", async ({ page }) => {
+  await page.getByRole('combobox', { name: 'Image model' }).selectOption('gpt-image-2');
+  await page.getByRole('combobox', { name: 'Size' }).selectOption('custom');
+  await page.getByRole('spinbutton', { name: 'Width' }).fill('3840');
+  await page.getByRole('spinbutton', { name: 'Height' }).fill('960');
+  await page.getByRole('spinbutton', { name: 'Height' }).blur();
+  await expect(page.getByRole('alert').filter({ hasText: '3840×960' })).toContainText('aspect ratio');
+  await page.getByRole('spinbutton', { name: 'Width' }).fill('1536');
+  await page.getByRole('spinbutton', { name: 'Height' }).fill('864');
+  await page.getByRole('spinbutton', { name: 'Height' }).blur();
+  await expect(page.getByText('Multiples of 16')).toBeVisible();
+  await send(page, 'a wide cinematic harbour');
+  await done(page, 1);
+  const stored = await storedResponse(page, (await turn(page, 1).getAttribute('data-response-id'))!);
+  expect(stored.tools[0]).toMatchObject({ model: 'gpt-image-2', size: '1536x864' });
+  const image = turn(page, 1).getByRole('img', { name: /harbour/ }).last();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1536, 864]);
+});
+
 test('a mask painted over the attachment is sent as the tool input_image_mask', async ({ page }) => {
   await page.getByLabel('Attach images').setInputFiles({ name: 'pattern.png', mimeType: 'image/png', buffer: await patternPng(512, 512, 5) });
   await page.getByRole('checkbox', { name: 'Paint a mask' }).check();

@@ -27,6 +27,12 @@ describe('normalizeTool', () => {
     expect(t.output_format).toBe('png');
     expect(t.partial_images).toBe(3);
   });
+  it("keeps a custom WxH that gpt-image-2's size rule accepts, and drops one it refuses or a model without the rule", () => {
+    expect(normalizeTool({ model: 'gpt-image-2', size: '1536x864' }, caps('gpt-image-2')).size).toBe('1536x864');
+    expect(checkTool({ model: 'gpt-image-2', size: '1536x864' }, ['gpt-image-2'])).toBeNull();
+    expect(normalizeTool({ model: 'gpt-image-2', size: '1000x1000' }, caps('gpt-image-2')).size).toBe('auto');
+    expect(normalizeTool({ model: 'gpt-image-1', size: '1536x864' }, caps('gpt-image-1')).size).toBe('auto');
+  });
   it('is stable: normalizing twice changes nothing', () => {
     const once = normalizeTool({ model: 'gpt-image-2', quality: 'high', output_format: 'webp', output_compression: 55 }, caps('gpt-image-2'));
     expect(sameTool(once, normalizeTool(once, caps('gpt-image-2')))).toBe(true);

@@ -4,6 +4,7 @@
  * drops what it does not take (compression outside jpeg/webp, input fidelity on models without it).
  */
 import { backgroundsFor, compressionApplies, type ControlOptions } from '../models/options';
+import { customSizeProblem, parseSize } from '../models/sizes';
 import type { OutputFormat } from '../models/types';
 import type { ChatToolSettings } from './events';
 
@@ -12,6 +13,12 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(n)));
 
+/** A WxH that the model's size rule accepts (gpt-image-2's custom sizes). */
+function fitsCustomRule(size: string | undefined, caps: ControlOptions): boolean {
+  const dims = size ? parseSize(size) : null;
+  return Boolean(dims && caps.customSize && !caps.sizes.includes(size!) && !customSizeProblem(dims, caps.customSize));
+}
+
 export function normalizeTool(tool: ChatToolSettings, caps: ControlOptions): ChatToolSettings {
   const d = caps.defaults;
   const output_format = pick(tool.output_format, caps.outputFormats, d.outputFormat);
@@ -19,7 +26,7 @@ export function normalizeTool(tool: ChatToolSettings, caps: ControlOptions): Cha
   const out: ChatToolSettings = {
     model: tool.model,
     quality: pick(tool.quality, caps.qualities, d.quality),
-    size: pick(tool.size, caps.sizes, d.size),
+    size: fitsCustomRule(tool.size, caps) ? tool.size : pick(tool.size, caps.sizes, d.size),
     output_format,
     background: pick(tool.background, backgrounds, backgrounds.includes(d.background as never) ? d.background : backgrounds[0]),
     moderation: pick(tool.moderation, caps.moderation, d.moderation),

@@ -6,6 +6,9 @@ export interface Dimensions {
   height: number;
 }
 
+/** The size menus' choice for "my own WxH" on models with a size rule (never sent: the WxH is). */
+export const CUSTOM_SIZE = 'custom';
+
 export function parseSize(size: string): Dimensions | null {
   const m = /^(\d{1,5})x(\d{1,5})$/.exec(size);
   if (!m) return null;

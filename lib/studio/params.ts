@@ -4,12 +4,12 @@
  */
 import { backgroundsFor, compressionApplies, controlOptions, type ControlOptions } from '../models/options';
 import type { CapsNarrowing } from '../models/caps';
-import { customSizeProblem, snapCustomSize } from '../models/sizes';
+import { CUSTOM_SIZE, customSizeProblem, snapCustomSize } from '../models/sizes';
 import type { ImageEndpoint } from '../models/validate';
 import type { Background, InputFidelity, ModelId, Moderation, OutputFormat, Quality, ResponseFormat, Style } from '../models/types';
 
 /** The size control's value: a listed size, `auto`, or `custom` (then width/height apply). */
-export const CUSTOM_SIZE = 'custom';
+export { CUSTOM_SIZE };
 
 export interface StudioParams {
   model: ModelId;
