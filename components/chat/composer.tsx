@@ -133,7 +133,7 @@ export function Composer({ provider, mounted }: { provider: ProviderKind; mounte
           Paint a mask
         </label>
         {running ? (
-          <button type="button" onClick={() => void cancelTurn(running.id)} disabled={!running.jobId} className="ml-auto rounded bg-red-600 px-4 py-2 text-white disabled:opacity-50">Cancel</button>
+          <button type="button" onClick={() => void cancelTurn(running.id)} className="ml-auto rounded bg-red-600 px-4 py-2 text-white">Cancel</button>
         ) : (
           <button type="submit" disabled={!mounted || !text.trim()} className="ml-auto rounded bg-blue-600 px-4 py-2 text-white disabled:opacity-50">Send</button>
         )}

@@ -33,8 +33,12 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
   const previousResponseId = referenceCallId ? undefined : last?.responseId;
   const id = `turn-${Date.now()}-${counter++}`;
   const via = s.attachAs;
+  // The browser names the turn's job and saves the turn with it before anything leaves the page: closed during
+  // the uploads or before the first event, the next load still finds the job (or learns the server never got it).
+  const jobId = crypto.randomUUID();
   s.add({
     id,
+    jobId,
     text,
     attachments: images.map((f) => ({ name: f.name, via })),
     mask: mask && { name: 'mask.png', via },
@@ -48,20 +52,48 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
   await Promise.all([...images.map((f, i) => keepImage(id, `attachment-${i}`, f)), mask ? keepImage(id, 'mask', mask) : undefined]);
 
   const simulate = provider === 'offline' ? { fault: s.simulate.fault || undefined, latencyMs: s.simulate.latencyMs ?? undefined } : undefined;
-  const input: ChatInput = { provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() };
+  const input: ChatInput = { jobId, provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() };
   // The attachments and the mask go to the upload route first, in parallel; the action names them by id. An
   // error names the request field the server would (the message follows a branch's image call item).
   const message = referenceCallId ? 1 : 0;
   const files: UploadItem[] = images.map((f, i) => ({ blob: f, name: f.name, field: `input[${message}].content[${i + 1}]` }));
   if (mask) files.push({ blob: mask, name: 'mask.png', field: 'tools[0].input_image_mask' });
+  const start = { stop: new AbortController(), called: false };
+  starting.set(id, start);
   await collect(id, async () => {
-    const tooLarge = actionBodyTooLarge(input, 'input');
-    if (tooLarge) return { ok: false, error: tooLarge };
-    const sent = await uploadAll(files);
-    if (!sent.ok) return { ok: false, error: sent.error };
-    return chat({ ...input, imageIds: sent.ids.slice(0, images.length), maskId: mask ? sent.ids[images.length] : undefined });
+    try {
+      const tooLarge = actionBodyTooLarge(input, 'input');
+      if (tooLarge) return { ok: false, error: tooLarge };
+      const sent = await uploadAll(files, start.stop.signal);
+      if (start.stop.signal.aborted) return CANCELLED();
+      if (!sent.ok) return { ok: false, error: sent.error };
+      start.called = true;
+      const result = await chat({ ...input, imageIds: sent.ids.slice(0, images.length), maskId: mask ? sent.ids[images.length] : undefined });
+      // Cancel pressed while the action was on its way may have reached the server before the job: now it exists.
+      if (result.ok && start.stop.signal.aborted) void cancel(jobId);
+      return result;
+    } finally {
+      starting.delete(id);
+    }
   });
 }
+
+/**
+ * Turns whose action has not answered yet. Cancel stops their uploads (before the call, the action is never
+ * made), or once called, cancels the job again when the action answers.
+ */
+const starting = new Map<string, { stop: AbortController; called: boolean }>();
+
+/** What a turn cancelled before its action was called folds into. */
+const CANCELLED = (): ChatStart => ({
+  ok: true,
+  events: new ReadableStream<ChatEvent>({
+    start(out) {
+      out.enqueue({ type: 'cancelled' });
+      out.close();
+    },
+  }),
+});
 
 /** Turns whose stream this page is reading now (so a remount does not resume them a second time). */
 const collecting = new Set<string>();
@@ -74,8 +106,10 @@ async function collect(id: string, start: () => Promise<ChatStart>): Promise<voi
   const { update } = useChat.getState();
   collecting.add(id);
   let finished = false;
+  let answered = false;
   try {
     const res = await start();
+    answered = true;
     if (!res.ok) {
       // Signed out (the session expired): the job may still be there once the user signs in again.
       return update(id, { status: 'failed', error: res.error, ...(res.error.status === 401 ? {} : { jobId: undefined }) });
@@ -87,19 +121,23 @@ async function collect(id: string, start: () => Promise<ChatStart>): Promise<voi
       const e: ChatEvent = value;
       finished ||= await apply(id, e);
     }
-    if (!finished) lost(id, 'the answer stopped before it was complete');
+    if (!finished) lost(id, 'the answer stopped before it was complete', answered);
   } catch (e) {
-    lost(id, e instanceof Error ? e.message : String(e));
+    lost(id, e instanceof Error ? e.message : String(e), answered);
   } finally {
     collecting.delete(id);
   }
 }
 
-/** The stream broke off: what arrived stays; a turn the server runs as a job goes on there and can be resumed. */
-function lost(id: string, reason: string): void {
+/**
+ * The stream broke off: what arrived stays; a turn the server runs as a job goes on there and can be resumed.
+ * Before the action answered, the page cannot tell whether the server got the turn (the next load will).
+ */
+function lost(id: string, reason: string, answered: boolean): void {
   const t = useChat.getState().turns.find((x) => x.id === id);
+  const goesOn = answered ? 'The turn goes on on the server.' : 'If the server got the turn, it goes on there.';
   const error: GenerationError = t?.jobId
-    ? { status: 0, message: `The connection to the server was lost (${reason}). The turn goes on on the server.`, type: 'connection_error', param: null, code: 'connection_lost' }
+    ? { status: 0, message: `The connection to the server was lost (${reason}). ${goesOn}`, type: 'connection_error', param: null, code: 'connection_lost' }
     : { status: 0, message: `The connection to the server was lost (${reason}).`, type: 'connection_error', param: null, code: 'connection_error' };
   useChat.getState().update(id, { status: 'failed', error });
 }
@@ -163,9 +201,13 @@ async function apply(id: string, e: ChatEvent): Promise<boolean> {
   }
 }
 
-/** Cancel a running turn through the server's job registry (a server action has no request signal). */
+/**
+ * Cancel a running turn: before its action is called, by stopping its uploads; after, through the server's job
+ * registry (a server action has no request signal).
+ */
 export async function cancelTurn(id: string): Promise<void> {
+  const start = starting.get(id);
+  start?.stop.abort();
   const t = useChat.getState().turns.find((x) => x.id === id);
-  if (!t?.jobId) return;
-  await cancel(t.jobId);
+  if (t?.jobId && (!start || start.called)) await cancel(t.jobId);
 }

@@ -20,7 +20,12 @@ describe('a turn as saved', () => {
     expect(saved.error).toBeUndefined();
   });
 
-  it('marks a turn that was running before the server gave it a job as interrupted', () => {
+  it('keeps a turn just sent (its job named by the page, nothing heard from the server yet) as running with that job', () => {
+    const sent: ChatTurn = { id: 't2', text: 'a dog', status: 'running', jobId: '3b241101-e2bb-4255-8caf-4136c566a962', attachments: [{ name: 'b.png', via: 'data_url', url: 'blob:b' }] };
+    expect(persistedTurn(sent)).toEqual({ id: 't2', text: 'a dog', status: 'running', jobId: '3b241101-e2bb-4255-8caf-4136c566a962', attachments: [{ name: 'b.png', via: 'data_url' }], error: undefined });
+  });
+
+  it('marks a running turn without a job id (saved before turns were named by the page) as interrupted', () => {
     const saved = persistedTurn({ ...base, jobId: undefined });
     expect(saved.status).toBe('failed');
     expect(saved.error?.code).toBe('interrupted');

@@ -32,7 +32,10 @@ export interface ChatTurn {
   /** The turn this one branched from. */
   branchOf?: string;
   status: 'running' | 'done' | 'failed' | 'cancelled';
-  /** The server's job until the page has collected how the turn ended (for Cancel, and to resume it after a reload). */
+  /**
+   * The turn's job, named by this page before it sent anything, until the page has collected how the turn ended
+   * (for Cancel, and to resume it after a reload).
+   */
   jobId?: string;
   assistantText?: string;
   /** Object URL of the latest partial image; kept when a turn is cancelled or fails. */
@@ -66,9 +69,10 @@ interface ChatState {
 }
 
 /**
- * A turn as saved: no object URLs (they die with the page). A turn that still has its server job (the page has
- * not collected its end) is saved as running, for `resumeTurns` to take up on the next load; one that was
- * running without a job id never reached the server's registry and is marked interrupted.
+ * A turn as saved: no object URLs (they die with the page). A turn that still has its job (the page has not
+ * collected its end; from the moment it was sent, since the page names the job first) is saved as running, for
+ * `resumeTurns` to take up on the next load; a running turn without a job id (saved by a page from before
+ * turns were named) cannot be found again and is marked interrupted.
  */
 export function persistedTurn(t: ChatTurn): ChatTurn {
   const strip = (a: ChatAttachment): ChatAttachment => ({ name: a.name, via: a.via, ...(a.fileId ? { fileId: a.fileId } : {}) });

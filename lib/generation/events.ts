@@ -23,7 +23,7 @@ export interface GenerationError extends ApiErrorBody {
 }
 
 export type GenerationEvent =
-  /** First event: the server-side job id (for Cancel) and how many tiles will fill. */
+  /** First event: the job id (the browser's, or the server's when it sent none) and how many tiles will fill. */
   | { type: 'started'; jobId: string; tiles: number; streaming: boolean }
   /** `at`: epoch ms the upstream emitted it (offline API) or the server received it. */
   | { type: 'partial'; tile: number; partialIndex: number; bytes: Uint8Array; mime: string; at: number }

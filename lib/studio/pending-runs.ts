@@ -1,7 +1,9 @@
 /**
  * Runs whose server job the studio has not finished collecting, kept in localStorage so a reloaded or reopened
- * studio can `resume` them. Holds what rebuilds the gallery tile and the history entry (never image bytes or
- * a key: the request fields are what history keeps anyway). A run leaves the list once its stream has ended.
+ * studio can `resume` them. A run is added under the job id the browser made, before its uploads and its action
+ * (a tab closed before the first event still finds the job; one the server never got reads as job_not_found).
+ * Holds what rebuilds the gallery tile and the history entry (never image bytes or a key: the request fields
+ * are what history keeps anyway). A run leaves the list once its stream has ended.
  */
 import type { RunState } from './apply-event';
 

@@ -138,9 +138,14 @@ export async function runGeneration(): Promise<void> {
   } catch {
     // A request the estimator cannot price (a gateway's unknown size) still runs; it just has no estimate.
   }
+  // The browser names the job and records the run before anything leaves it: a tab closed during the uploads
+  // or before the first event still finds the job on reload (or learns that the server never got it).
+  const jobId = crypto.randomUUID();
   const gallery = useGallery.getState();
-  gallery.begin({ id: runId, provider, endpoint, original: refs[0]?.blob, mask, fileNames: refs.map((r) => r.name), estimate, fields, prompt, startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
+  gallery.begin({ id: runId, jobId, provider, endpoint, original: refs[0]?.blob, mask, fileNames: refs.map((r) => r.name), estimate, fields, prompt, startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
+  notePending(runId);
   const action: GenerationInput = {
+    jobId,
     provider,
     endpoint,
     fields,
@@ -151,20 +156,31 @@ export async function runGeneration(): Promise<void> {
   // The references and the mask go to the upload route first, in parallel; the action names them by id.
   const files: UploadItem[] = refs.map((r, i) => ({ blob: r.blob, name: r.name, field: refs.length > 1 ? `image[${i}]` : 'image' }));
   if (mask) files.push({ blob: mask, name: 'mask.png', field: 'mask' });
-  const uploads = new AbortController();
-  uploading.set(runId, uploads);
+  const start = { stop: new AbortController(), called: false };
+  starting.set(runId, start);
   await collect(runId, async () => {
-    const tooLarge = actionBodyTooLarge(action, 'prompt');
-    if (tooLarge) return { ok: false, error: tooLarge };
-    const sent = await uploadAll(files, uploads.signal).finally(() => uploading.delete(runId));
-    if (uploads.signal.aborted) return CANCELLED();
-    if (!sent.ok) return { ok: false, error: sent.error };
-    return generateAction({ ...action, imageIds: sent.ids.slice(0, refs.length), maskId: mask ? sent.ids[refs.length] : undefined });
+    try {
+      const tooLarge = actionBodyTooLarge(action, 'prompt');
+      if (tooLarge) return { ok: false, error: tooLarge };
+      const sent = await uploadAll(files, start.stop.signal);
+      if (start.stop.signal.aborted) return CANCELLED();
+      if (!sent.ok) return { ok: false, error: sent.error };
+      start.called = true;
+      const result = await generateAction({ ...action, imageIds: sent.ids.slice(0, refs.length), maskId: mask ? sent.ids[refs.length] : undefined });
+      // Cancel pressed while the action was on its way may have reached the server before the job: now it exists.
+      if (result.ok && start.stop.signal.aborted) void cancelAction(jobId);
+      return result;
+    } finally {
+      starting.delete(runId);
+    }
   });
 }
 
-/** Runs whose images are still uploading: Cancel stops the uploads, and the action is never called. */
-const uploading = new Map<string, AbortController>();
+/**
+ * Runs whose action has not answered yet. Cancel stops their uploads (before the call, the action is never
+ * made), or once called, cancels the job again when the action answers.
+ */
+const starting = new Map<string, { stop: AbortController; called: boolean }>();
 
 /** What a run cancelled before its action was called folds into. */
 const CANCELLED = (): StartResult => ({
@@ -177,11 +193,11 @@ const CANCELLED = (): StartResult => ({
   }),
 });
 
-/** Note a started run as pending, so a reloaded studio can take its job up again. */
-function notePending(runId: string, jobId: string): void {
+/** Note a run as pending, so a reloaded studio can take its job up again. */
+function notePending(runId: string): void {
   const run = useGallery.getState().runs[runId];
-  if (!run) return;
-  const { id, provider, endpoint, fields, prompt, startedAt, streaming, fileNames, estimate } = run;
+  if (!run?.jobId) return;
+  const { id, jobId, provider, endpoint, fields, prompt, startedAt, streaming, fileNames, estimate } = run;
   addPending({ id, provider, endpoint, fields, prompt, startedAt, streaming, fileNames, estimate, jobId });
 }
 
@@ -205,8 +221,9 @@ async function collect(runId: string, start: () => Promise<StartResult>): Promis
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      // A run cancelled here before its job answered stays over: its late `started` would mark it running again.
+      if (value.type === 'started' && useGallery.getState().runs[runId]?.status === 'cancelled') continue;
       dispatch(value);
-      if (value.type === 'started') notePending(runId, value.jobId);
       if (value.type === 'completed' || value.type === 'error' || value.type === 'cancelled') void saveFinished(runId, saved);
     }
     collected = true;
@@ -241,9 +258,11 @@ export async function resumePendingRuns(): Promise<void> {
 }
 
 export async function cancelGeneration(runId: string): Promise<void> {
-  uploading.get(runId)?.abort();
+  const start = starting.get(runId);
+  start?.stop.abort();
   const run = useGallery.getState().runs[runId];
-  if (run?.jobId) await cancelAction(run.jobId);
+  // Before the action is called there is no job to cancel: stopping the uploads is enough.
+  if (run?.jobId && (!start || start.called)) await cancelAction(run.jobId);
   useGallery.getState().cancel(runId);
 }
 
