@@ -5,11 +5,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { serverWithCountedUpstream } from '../helpers/counted-upstream';
+import { startAnswerHold } from '../helpers/answer-hold';
 
 const ctx = serverWithCountedUpstream();
 
-async function openChat(page: Page) {
-  await page.goto(`${ctx.server.url}/chat`);
+async function openChat(page: Page, url = ctx.server.url) {
+  await page.goto(`${url}/chat`);
   await expect(page.getByRole('combobox', { name: 'Main model' })).toBeVisible();
 }
 
@@ -76,6 +77,46 @@ test('a turn whose tab closed after the first partial comes back on reload, sent
   await expect.poll(() => loaded(again)).toBe(true);
   expect(responsesRequests().length - before).toBe(2);
   await context.close();
+});
+
+test('a turn whose page was closed before any event arrived comes back on reload, sent upstream once', async ({ browser }) => {
+  // The browser reaches the server through a link whose answers can be held: the turn gets there, no byte of
+  // the answer (not even the `started` event with the job id) gets back before the page is closed.
+  const link = await startAnswerHold(() => ctx.server.port);
+  const context = await browser.newContext();
+  try {
+    const first = await context.newPage();
+    await openChat(first, link.url);
+    await first.getByRole('spinbutton', { name: 'Latency (ms)' }).fill('3000');
+    const before = responsesRequests().length;
+    link.hold();
+    await send(first, 'a kite over a harbour, recovered though the page closed before the first event');
+    // Saved with the job id the page made, before it called: Cancel is offered at once.
+    await expect(first.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    const [saved] = await savedTurns(first);
+    expect(saved).toMatchObject({ status: 'running', jobId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
+    // The server has the turn (it went upstream); the page has heard nothing back.
+    await expect.poll(() => responsesRequests().length - before).toBe(1);
+    await expect(turn(first, 1)).toHaveAttribute('data-status', 'running');
+    await expect(turn(first, 1).getByRole('img')).toHaveCount(0);
+    await first.close();
+    link.release();
+
+    const second = await context.newPage();
+    await openChat(second, link.url);
+    const recovered = turn(second, 1);
+    await expect(recovered).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+    const image = recovered.getByRole('img', { name: /kite/i });
+    await expect(image).toBeVisible();
+    await expect.poll(() => loaded(image)).toBe(true);
+    await expect(recovered.getByRole('alert')).toHaveCount(0);
+    expect(await recovered.getAttribute('data-response-id')).toMatch(/^resp_/);
+    expect((await savedTurns(second))[0].jobId).toBeUndefined();
+    expect(responsesRequests().length - before).toBe(1);
+  } finally {
+    await context.close();
+    await link.close();
+  }
 });
 
 test('a turn whose job the server no longer knows says so and is marked interrupted, and stays so after a reload', async ({ page }) => {

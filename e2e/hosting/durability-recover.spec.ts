@@ -5,12 +5,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { serverWithCountedUpstream } from '../helpers/counted-upstream';
+import { startAnswerHold } from '../helpers/answer-hold';
 import { gallery, setLatency } from '../ui/helpers';
 
 const ctx = serverWithCountedUpstream();
 
-async function openStudio(page: Page) {
-  await page.goto(ctx.server.url);
+async function openStudio(page: Page, url = ctx.server.url) {
+  await page.goto(url);
   await expect(page.getByRole('combobox', { name: 'Model' })).toBeVisible();
   await expect(page.getByLabel('Storage used')).toContainText('stored in this browser');
 }
@@ -45,6 +46,46 @@ test('a generation whose tab was closed after the first partial comes back on re
   expect(await second.evaluate(() => localStorage.getItem('image-playground.pending-runs'))).toBe('[]');
   expect(generations() - before).toBe(1);
   await context.close();
+});
+
+test('a generation whose tab was closed before any event arrived comes back on reload, with one upstream call', async ({ browser }) => {
+  // The browser reaches the server through a link whose answers can be held: the request gets there, no byte
+  // of the answer (not even the `started` event with the job id) gets back before the tab is closed.
+  const link = await startAnswerHold(() => ctx.server.port);
+  const context = await browser.newContext();
+  try {
+    const first = await context.newPage();
+    await openStudio(first, link.url);
+    const prompt = 'A lantern on a pier, recovered though the tab closed before the first event';
+    await first.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    await setLatency(first, 3000);
+    const before = generations();
+    link.hold();
+    await first.getByRole('button', { name: 'Generate' }).click();
+    // Recorded under the job id the page made, before it called: Cancel is offered at once.
+    await expect(first.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    const pending = await first.evaluate(() => JSON.parse(localStorage.getItem('image-playground.pending-runs') ?? '[]'));
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ prompt, jobId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) });
+    // The server has the job (it asked the offline API); the page has heard nothing: no tile count, no image.
+    await expect.poll(() => generations() - before).toBe(1);
+    await expect(first.getByRole('status', { name: 'Progress' })).toContainText('0/… done');
+    await expect(gallery(first).getByRole('img')).toHaveCount(0);
+    await first.close();
+    link.release();
+
+    const second = await context.newPage();
+    await openStudio(second, link.url);
+    const final = gallery(second).getByRole('img', { name: prompt, exact: true });
+    await expect(final).toBeVisible({ timeout: 20_000 });
+    expect(await final.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(second.getByLabel('Storage used')).toContainText('1 image');
+    expect(await second.evaluate(() => localStorage.getItem('image-playground.pending-runs'))).toBe('[]');
+    expect(generations() - before).toBe(1);
+  } finally {
+    await context.close();
+    await link.close();
+  }
 });
 
 test('a run whose job the server no longer knows is shown as such, then forgotten', async ({ page }) => {
