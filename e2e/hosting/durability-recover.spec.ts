@@ -6,6 +6,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { serverWithCountedUpstream } from '../helpers/counted-upstream';
 import { startAnswerHold } from '../helpers/answer-hold';
+import { callAction } from '../helpers/actions';
+import { randomUUID } from 'node:crypto';
 import { gallery, setLatency } from '../ui/helpers';
 
 const ctx = serverWithCountedUpstream();
@@ -86,6 +88,35 @@ test('a generation whose tab was closed before any event arrived comes back on r
     await context.close();
     await link.close();
   }
+});
+
+test('the job id is the caller\'s: a malformed one is refused naming jobId, one in use is refused and its job goes on', async () => {
+  const fields = { model: 'gpt-image-2', prompt: 'a red kite', size: '1024x1024', quality: 'low', stream: true };
+  const generate = (jobId: unknown, latencyMs = 0) => callAction(ctx.server.url, 'generate', [{ provider: 'offline', fields, jobId, simulate: { latencyMs } }]);
+  const before = generations();
+
+  const bad = await generate('job-1');
+  expect(bad.text).toContain('"param":"jobId"');
+  expect(bad.text).toContain('"status":400');
+  expect(bad.text).toContain("Invalid 'jobId': 'job-1'");
+  expect(generations()).toBe(before);
+
+  const id = randomUUID();
+  const first = generate(id, 2000);
+  await expect.poll(() => generations() - before).toBe(1);
+  // The same id again, for a generation or a chat turn: refused, and the running job is not replaced.
+  const again = await generate(id);
+  const turn = await callAction(ctx.server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a kite', tool: { model: 'gpt-image-2' }, jobId: id }]);
+  for (const refused of [again, turn]) {
+    expect(refused.text).toContain('"code":"job_id_in_use"');
+    expect(refused.text).toContain('"status":409');
+  }
+  const done = await first;
+  expect(done.text).toContain(`"jobId":"${id}"`);
+  expect(done.text).toContain('"type":"completed"');
+  // Its owner can still come back to it under that id; nothing else went upstream.
+  expect((await callAction(ctx.server.url, 'resume', [id])).text).toContain('"type":"completed"');
+  expect(generations() - before).toBe(1);
 });
 
 test('a run whose job the server no longer knows is shown as such, then forgotten', async ({ page }) => {
