@@ -90,6 +90,38 @@ test('a generation whose tab was closed before any event arrived comes back on r
   }
 });
 
+test('Cancel pressed before any answer arrived stops the job on the server', async ({ browser }) => {
+  const link = await startAnswerHold(() => ctx.server.port);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openStudio(page, link.url);
+    const prompt = 'A windmill that was never finished';
+    await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    await setLatency(page, 4000);
+    const before = generations();
+    link.hold();
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const [{ jobId }] = await page.evaluate(() => JSON.parse(localStorage.getItem('image-playground.pending-runs') ?? '[]'));
+    await expect.poll(() => generations() - before).toBe(1);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible();
+    link.release();
+    // The server's job ended as cancelled well before its 4 s: no image was made, none reaches the page.
+    const startedAt = Date.now();
+    const replay = await callAction(ctx.server.url, 'resume', [jobId]);
+    expect(Date.now() - startedAt).toBeLessThan(2500);
+    expect(replay.text).toContain('"type":"cancelled"');
+    expect(replay.text).not.toContain('"type":"completed"');
+    await expect(gallery(page).getByRole('img', { name: prompt, exact: true })).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('image-playground.pending-runs'))).toBe('[]');
+    expect(generations() - before).toBe(1);
+  } finally {
+    await context.close();
+    await link.close();
+  }
+});
+
 test('the job id is the caller\'s: a malformed one is refused naming jobId, one in use is refused and its job goes on', async () => {
   const fields = { model: 'gpt-image-2', prompt: 'a red kite', size: '1024x1024', quality: 'low', stream: true };
   const generate = (jobId: unknown, latencyMs = 0) => callAction(ctx.server.url, 'generate', [{ provider: 'offline', fields, jobId, simulate: { latencyMs } }]);

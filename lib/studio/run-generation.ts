@@ -261,8 +261,11 @@ export async function cancelGeneration(runId: string): Promise<void> {
   const start = starting.get(runId);
   start?.stop.abort();
   const run = useGallery.getState().runs[runId];
+  // Nothing has arrived yet: over on this page at once, however slow the answer to Cancel is.
+  if (run?.status === 'starting') useGallery.getState().cancel(runId);
   // Before the action is called there is no job to cancel: stopping the uploads is enough.
   if (run?.jobId && (!start || start.called)) await cancelAction(run.jobId);
+  // A running run takes what arrived in the meantime (an image that finished) before it is marked cancelled.
   useGallery.getState().cancel(runId);
 }
 
