@@ -67,6 +67,12 @@ describe('applyEvent: started', () => {
     expect(tile(s, 2).prompt).toBe('a fox');
   });
 
+  it('does not revive a run cancelled on the page before its job answered', () => {
+    const cancelled = cancelRun(begin(run('r1')), 'r1', 1_500);
+    expect(cancelled.runs.r1.status).toBe('cancelled');
+    expect(fold(fakeUrls(), [started(2)], cancelled)).toBe(cancelled);
+  });
+
   it('ignores events for a run it does not know', () => {
     const state = begin(run('r1'));
     expect(applyEvent(state, 'nope', started(2), fakeUrls())).toBe(state);

@@ -117,6 +117,8 @@ export function applyEvent(state: GalleryState, runId: string, event: Generation
       // Only there to keep proxies from cutting a quiet stream.
       return state;
     case 'started': {
+      // A run cancelled on the page before its job answered stays over: a late `started` does not revive it.
+      if (run.status === 'cancelled') return state;
       run = { ...run, jobId: event.jobId, streaming: event.streaming, status: 'running' };
       let next = putRun(state, run);
       for (let i = 0; i < event.tiles; i++) [next] = ensureTile(next, next.runs[runId], i);

@@ -221,8 +221,6 @@ async function collect(runId: string, start: () => Promise<StartResult>): Promis
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      // A run cancelled here before its job answered stays over: its late `started` would mark it running again.
-      if (value.type === 'started' && useGallery.getState().runs[runId]?.status === 'cancelled') continue;
       dispatch(value);
       if (value.type === 'completed' || value.type === 'error' || value.type === 'cancelled') void saveFinished(runId, saved);
     }
