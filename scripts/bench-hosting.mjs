@@ -265,7 +265,7 @@ const partials = records.filter((r) => r.type.endsWith('partial_image'));
 const final = records.find((r) => r.type.endsWith('completed'));
 const imageBytes = (r) => Buffer.byteLength(r.b64_json, 'base64');
 function run(k) {
-  const job = startJob('bench');
+  const { job } = startJob('bench', undefined);
   let peak = 0;
   const emit = (e) => { job.emit(e); peak = Math.max(peak, retainedBytes()); };
   emit({ type: 'started', jobId: job.id, tiles: 1, streaming: true });
