@@ -12,7 +12,7 @@ import { admitChat } from '../limits/chat-gate';
 import type { User } from '../access/user';
 import { toGenerationError } from '../generation/upstream';
 import type { GenerationError } from '../generation/events';
-import { endJob, follow, startJob, type JobHandle } from '../generation/jobs';
+import { endJob, follow, startJob, underJob, type JobHandle } from '../generation/jobs';
 import { KEEPALIVE, withKeepalive } from '../generation/keepalive';
 import { ApiError } from '../errors/api-error';
 import type { ModelId } from '../models/types';
@@ -31,20 +31,9 @@ function image(b64: string): { bytes: Uint8Array; mime: string } {
   return { bytes, mime: imageFacts(bytes).mime };
 }
 
-/**
- * Start the turn's job under the browser's id first: the id is taken from then on, so a second call with it is
- * refused. A turn refused before its work began frees the id again (its job kept nothing).
- */
-export async function startChat(input: ChatInput, user: User): Promise<ChatStart> {
-  const reserved = startJob(user.id, input.jobId, CHAT_REPLAY);
-  if (!reserved.ok) return reserved;
-  const { job } = reserved;
-  const result = await run(input, user, job).catch((e) => {
-    endJob(job.id);
-    throw e;
-  });
-  if (!result.ok) endJob(job.id);
-  return result;
+/** A chat turn, started under the job the browser named. */
+export function startChat(input: ChatInput, user: User): Promise<ChatStart> {
+  return underJob(startJob(user.id, input.jobId, CHAT_REPLAY), (job) => run(input, user, job));
 }
 
 async function run(input: ChatInput, user: User, job: JobHandle<ChatEvent>): Promise<ChatStart> {

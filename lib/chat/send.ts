@@ -8,8 +8,8 @@ import { readUserKey } from '../policy/user-key';
 import type { GenerationError } from '../generation/events';
 import type { ProviderKind } from '../providers/config';
 import type { ChatEvent, ChatInput, ChatStart } from './events';
-import { uploadAll, type UploadItem } from '../uploads/client';
-import { actionBodyTooLarge } from '../uploads/action-body';
+import type { UploadItem } from '../uploads/client';
+import { startWithUploads, stopStart } from '../uploads/start';
 import { dropImage, keepImage } from './thread-images';
 import { useChat } from './thread-store';
 
@@ -58,31 +58,17 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
   const message = referenceCallId ? 1 : 0;
   const files: UploadItem[] = images.map((f, i) => ({ blob: f, name: f.name, field: `input[${message}].content[${i + 1}]` }));
   if (mask) files.push({ blob: mask, name: 'mask.png', field: 'tools[0].input_image_mask' });
-  const start = { stop: new AbortController(), called: false };
-  starting.set(id, start);
-  await collect(id, async () => {
-    try {
-      const tooLarge = actionBodyTooLarge(input, 'input');
-      if (tooLarge) return { ok: false, error: tooLarge };
-      const sent = await uploadAll(files, start.stop.signal);
-      if (start.stop.signal.aborted) return CANCELLED();
-      if (!sent.ok) return { ok: false, error: sent.error };
-      start.called = true;
-      const result = await chat({ ...input, imageIds: sent.ids.slice(0, images.length), maskId: mask ? sent.ids[images.length] : undefined });
-      // Cancel pressed while the action was on its way may have reached the server before the job: now it exists.
-      if (result.ok && start.stop.signal.aborted) void cancel(jobId);
-      return result;
-    } finally {
-      starting.delete(id);
-    }
-  });
+  await collect(id, () =>
+    startWithUploads(id, {
+      input,
+      textField: 'input',
+      files,
+      call: (ids) => chat({ ...input, imageIds: ids.slice(0, images.length), maskId: mask ? ids[images.length] : undefined }),
+      cancelled: CANCELLED,
+      cancelJob: () => cancel(jobId),
+    }),
+  );
 }
-
-/**
- * Turns whose action has not answered yet. Cancel stops their uploads (before the call, the action is never
- * made), or once called, cancels the job again when the action answers.
- */
-const starting = new Map<string, { stop: AbortController; called: boolean }>();
 
 /** What a turn cancelled before its action was called folds into. */
 const CANCELLED = (): ChatStart => ({
@@ -206,8 +192,7 @@ async function apply(id: string, e: ChatEvent): Promise<boolean> {
  * registry (a server action has no request signal).
  */
 export async function cancelTurn(id: string): Promise<void> {
-  const start = starting.get(id);
-  start?.stop.abort();
+  const jobMayExist = stopStart(id);
   const t = useChat.getState().turns.find((x) => x.id === id);
-  if (t?.jobId && (!start || start.called)) await cancel(t.jobId);
+  if (t?.jobId && jobMayExist) await cancel(t.jobId);
 }

@@ -132,6 +132,22 @@ describe('the job id the browser chose', () => {
     jobs.endJob(other);
     expect(jobs.startJob('alice', other).ok).toBe(true);
   });
+
+  it('underJob frees the id when the start is refused or throws, and keeps it when the start goes on', async () => {
+    const refused = await jobs.underJob(jobs.startJob('alice', id), async () => ({ ok: false as const }));
+    expect(refused.ok).toBe(false);
+    await expect(jobs.underJob(jobs.startJob('alice', id), async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    const started = await jobs.underJob(jobs.startJob('alice', id), async (job) => {
+      job.emit(startedEvent(id));
+      return { ok: true as const };
+    });
+    expect(started.ok).toBe(true);
+    expect(jobs.startJob('alice', id)).toMatchObject({ ok: false, error: { code: 'job_id_in_use' } });
+    // A refused reservation is passed on as it is, without calling the start.
+    const start = vi.fn(async () => ({ ok: true as const }));
+    expect(await jobs.underJob(jobs.startJob('alice', 'not-a-uuid'), start)).toMatchObject({ ok: false, error: { param: 'jobId' } });
+    expect(start).not.toHaveBeenCalled();
+  });
 });
 
 describe('replay, then live', () => {

@@ -187,6 +187,24 @@ export function startJob(owner: string, id: unknown, policy: ReplayPolicy<never>
   };
 }
 
+/**
+ * Run a request's start under the job the browser named: the id is taken from then on, so a second call with it
+ * is refused; a start refused before its work began (or that threw) frees the id again, as its job kept nothing.
+ */
+export async function underJob<E, R extends { ok: boolean }>(
+  reserved: JobStart<E>,
+  start: (job: JobHandle<E>) => Promise<R>,
+): Promise<R | { ok: false; error: GenerationError }> {
+  if (!reserved.ok) return reserved;
+  const { job } = reserved;
+  const result = await start(job).catch((e) => {
+    endJob(job.id);
+    throw e;
+  });
+  if (!result.ok) endJob(job.id);
+  return result;
+}
+
 /** Abort a running job's upstream calls. Only its owner may (another user's job is as unknown as a missing one). */
 export function cancelJob(id: string, owner?: string): boolean {
   const job = find(id, owner);

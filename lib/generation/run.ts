@@ -17,7 +17,7 @@ import { asFile, takeInputUploads, type TakenUploads } from '../uploads/resolve'
 import type { Upload } from '../uploads/store';
 import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
-import { endJob, follow, startJob, type JobHandle } from './jobs';
+import { endJob, follow, startJob, underJob, type JobHandle } from './jobs';
 import { KEEPALIVE, withKeepalive } from './keepalive';
 import { toWireParams } from './sdk-params';
 import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions, type Uploads } from './upstream';
@@ -69,20 +69,9 @@ function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: Paramet
   return { images: images.map(asFile), mask: mask && asFile(mask) };
 }
 
-/**
- * Start the job under the browser's id first: the id is taken from then on, so a second call with it is
- * refused. A request refused before its work began frees the id again (its job kept nothing).
- */
-export async function startGeneration(input: GenerationInput, user: User): Promise<StartResult> {
-  const reserved = startJob(user.id, input.jobId);
-  if (!reserved.ok) return reserved;
-  const { job } = reserved;
-  const result = await run(input, user, job).catch((e) => {
-    endJob(job.id);
-    throw e;
-  });
-  if (!result.ok) endJob(job.id);
-  return result;
+/** A generation, edit or variation, started under the job the browser named. */
+export function startGeneration(input: GenerationInput, user: User): Promise<StartResult> {
+  return underJob(startJob(user.id, input.jobId), (job) => run(input, user, job));
 }
 
 async function run(input: GenerationInput, user: User, job: JobHandle): Promise<StartResult> {

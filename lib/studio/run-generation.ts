@@ -20,8 +20,8 @@ import type { ModelId } from '../models/types';
 import { sizeValue } from './params';
 import type { TileState } from './apply-event';
 import type { GenerationInput, StartResult } from '../generation/run';
-import { uploadAll, type UploadItem } from '../uploads/client';
-import { actionBodyTooLarge } from '../uploads/action-body';
+import type { UploadItem } from '../uploads/client';
+import { startWithUploads, stopStart } from '../uploads/start';
 import { addPending, pendingRuns, removePending } from './pending-runs';
 
 let counter = 0;
@@ -156,31 +156,17 @@ export async function runGeneration(): Promise<void> {
   // The references and the mask go to the upload route first, in parallel; the action names them by id.
   const files: UploadItem[] = refs.map((r, i) => ({ blob: r.blob, name: r.name, field: refs.length > 1 ? `image[${i}]` : 'image' }));
   if (mask) files.push({ blob: mask, name: 'mask.png', field: 'mask' });
-  const start = { stop: new AbortController(), called: false };
-  starting.set(runId, start);
-  await collect(runId, async () => {
-    try {
-      const tooLarge = actionBodyTooLarge(action, 'prompt');
-      if (tooLarge) return { ok: false, error: tooLarge };
-      const sent = await uploadAll(files, start.stop.signal);
-      if (start.stop.signal.aborted) return CANCELLED();
-      if (!sent.ok) return { ok: false, error: sent.error };
-      start.called = true;
-      const result = await generateAction({ ...action, imageIds: sent.ids.slice(0, refs.length), maskId: mask ? sent.ids[refs.length] : undefined });
-      // Cancel pressed while the action was on its way may have reached the server before the job: now it exists.
-      if (result.ok && start.stop.signal.aborted) void cancelAction(jobId);
-      return result;
-    } finally {
-      starting.delete(runId);
-    }
-  });
+  await collect(runId, () =>
+    startWithUploads(runId, {
+      input: action,
+      textField: 'prompt',
+      files,
+      call: (ids) => generateAction({ ...action, imageIds: ids.slice(0, refs.length), maskId: mask ? ids[refs.length] : undefined }),
+      cancelled: CANCELLED,
+      cancelJob: () => cancelAction(jobId),
+    }),
+  );
 }
-
-/**
- * Runs whose action has not answered yet. Cancel stops their uploads (before the call, the action is never
- * made), or once called, cancels the job again when the action answers.
- */
-const starting = new Map<string, { stop: AbortController; called: boolean }>();
 
 /** What a run cancelled before its action was called folds into. */
 const CANCELLED = (): StartResult => ({
@@ -256,13 +242,12 @@ export async function resumePendingRuns(): Promise<void> {
 }
 
 export async function cancelGeneration(runId: string): Promise<void> {
-  const start = starting.get(runId);
-  start?.stop.abort();
+  const jobMayExist = stopStart(runId);
   const run = useGallery.getState().runs[runId];
   // Nothing has arrived yet: over on this page at once, however slow the answer to Cancel is.
   if (run?.status === 'starting') useGallery.getState().cancel(runId);
   // Before the action is called there is no job to cancel: stopping the uploads is enough.
-  if (run?.jobId && (!start || start.called)) await cancelAction(run.jobId);
+  if (run?.jobId && jobMayExist) await cancelAction(run.jobId);
   // A running run takes what arrived in the meantime (an image that finished) before it is marked cancelled.
   useGallery.getState().cancel(runId);
 }
