@@ -10,6 +10,8 @@ import type { SpendEntry } from './spend';
 
 type Estimator = typeof import('./estimate');
 
+let loading: Promise<Estimator> | undefined;
+
 interface CostState {
   prices: PriceTable | null;
   estimator: Estimator | null;
@@ -17,6 +19,8 @@ interface CostState {
   /** When this page session began: the "session" total counts from here. */
   sessionStart: number;
   setPrices(prices: PriceTable): void;
+  /** The estimator, loading it if it has not arrived yet (once: every caller shares the one import). */
+  loadEstimator(): Promise<Estimator>;
   record(entry: SpendEntry): void;
 }
 
@@ -29,7 +33,20 @@ export const useCost = create<CostState>()(
       sessionStart: Date.now(),
       setPrices(prices) {
         set({ prices });
-        if (!get().estimator) void import('./estimate').then((estimator) => set({ estimator }));
+        void get().loadEstimator();
+      },
+      loadEstimator() {
+        loading ??= import('./estimate').then(
+          (estimator) => {
+            set({ estimator });
+            return estimator;
+          },
+          (e) => {
+            loading = undefined; // a failed chunk load may be retried by the next caller
+            throw e;
+          },
+        );
+        return loading;
       },
       record(entry) {
         // A bounded ledger: a year of heavy use is well under this.

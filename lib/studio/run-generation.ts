@@ -129,7 +129,9 @@ export async function runGeneration(): Promise<void> {
   const mask = endpoint === 'edit' && options.mask ? ((await currentMaskPng()) ?? undefined) : undefined;
   const prompt = endpoint === 'variation' ? `Variation of ${refs[0]?.name ?? 'an image'}` : String(fields.prompt ?? '');
   const runId = `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-  const { prices, estimator } = useCost.getState();
+  // Every run is priced, even one started before the estimator (loaded after first paint) arrived.
+  const estimator = await useCost.getState().loadEstimator().catch(() => null);
+  const { prices } = useCost.getState();
   const input = estimateInput();
   let estimate: { low: number; high: number } | undefined;
   try {
