@@ -76,27 +76,35 @@ test('repeated wrong passcodes slow down, then lock the client out — even the 
     await page.goto(locked.url + '/login');
     const alert = page.getByRole('main').getByRole('alert');
     let lockedMessage = '';
+    const signIn = page.getByRole('button', { name: 'Sign in' });
     for (let attempt = 1; attempt <= 40 && !lockedMessage; attempt++) {
+      // React resets the form when the previous attempt's action settles: fill only after that, or the reset
+      // can empty the field between fill and click (a required field then submits nothing).
+      await expect(signIn).toBeEnabled();
       await page.getByLabel('Passcode').fill(`wrong-${attempt}`);
+      await expect(page.getByLabel('Passcode')).toHaveValue(`wrong-${attempt}`);
       const answered = page.waitForResponse((r) => r.request().method() === 'POST');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn.click();
       await answered;
       await expect(alert).toHaveText(/Wrong passcode|Too many/);
       const text = await alert.textContent();
       if (/locked/.test(text!)) lockedMessage = text!;
       else if (/Wait/.test(text!)) await page.waitForTimeout(500);
-      await page.getByLabel('Passcode').fill('');
     }
     expect(lockedMessage).toMatch(/sign-in is locked for this device\. Try again in \d+ seconds \(at \d\d:\d\d:\d\d UTC\)/);
 
+    await expect(signIn).toBeEnabled();
     await page.getByLabel('Passcode').fill('the-right-one');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST');
+    await signIn.click();
+    await refused;
     await expect(alert).toHaveText(/locked for this device/);
     expect((await page.context().cookies()).some((c) => c.name === 'playground_session')).toBe(false);
 
     await page.waitForTimeout(4100);
+    await expect(signIn).toBeEnabled();
     await page.getByLabel('Passcode').fill('the-right-one');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn.click();
     await expect(page).toHaveURL(locked.url + '/');
     await sessionCookie(page.context());
     await page.close();
