@@ -1,5 +1,6 @@
 /**
- * Validate wire data against the official OpenAI OpenAPI spec (shared/spec/openai-openapi.yaml).
+ * Validate wire data against the official OpenAI OpenAPI spec, vendored in e2e/fixtures/openapi/ (MIT, from
+ * openai/openai-openapi; its LICENSE and origin are beside it).
  * The 3 MB YAML is parsed once per worker and kept in module scope; schemas compile on first use.
  * OpenAPI 3.1 is close to JSON Schema 2020-12: the whole `components.schemas` is registered under one $id so
  * its `#/components/schemas/X` refs resolve as they are, and the OpenAPI 3.0 leftover `nullable` is rewritten
@@ -11,7 +12,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import YAML from 'yaml';
 
-export const SPEC_PATH = new URL('../../../../shared/spec/openai-openapi.yaml', import.meta.url);
+export const SPEC_PATH = new URL('../../fixtures/openapi/openai-openapi.yaml', import.meta.url);
 const ID = 'https://offline.test/openai-openapi.json';
 
 export type SchemaName =
