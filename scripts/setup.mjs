@@ -45,11 +45,13 @@ export function ensureBuild() {
 }
 
 /**
- * Debian's Chromium for Playwright (it cannot download its own here), curl and jq for the seed commands, and
- * redis-server for the tests of limits shared by several instances, and nginx for the README's reverse-proxy block.
+ * Debian's Chromium for Playwright (it cannot download its own here), curl and jq for the documentation
+ * examples (e2e/fixtures/docs-examples), redis-server for the tests of limits shared by several instances, nginx
+ * for the README's reverse-proxy block, and python3 to parse the Python code snippets. A test whose tool is
+ * missing fails saying what to install; it never skips.
  */
 export function ensureTestTools() {
-  const missing = [['chromium', 'chromium'], ['curl', 'curl'], ['jq', 'jq'], ['redis-server', 'redis-server'], ['nginx', 'nginx']].filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
+  const missing = [['chromium', 'chromium'], ['curl', 'curl'], ['jq', 'jq'], ['redis-server', 'redis-server'], ['nginx', 'nginx'], ['python3', 'python3']].filter(([bin]) => !has(bin)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`Missing ${missing.join(', ')}: install them (sudo apt-get install -y ${missing.join(' ')}) and run again.`);

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { callAction } from '../helpers/actions';
 import { freePort } from '../helpers/server';
+import { requireTools } from '../helpers/tools';
 
 export interface RedisServer {
   url: string;
@@ -25,11 +26,12 @@ function ping(port: number): Promise<boolean> {
 
 /** `redis-server --port <free> --save '' --appendonly no`: nothing written to disk, gone when stopped. */
 export async function startRedis(): Promise<RedisServer> {
+  requireTools('redis-server');
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const deadline = Date.now() + 10_000;
   while (!(await ping(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on ${port} (is the Debian package redis-server installed?)`);
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on ${port}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
