@@ -1,38 +1,33 @@
 /**
- * The two seed documents (shared/seeds) and their commands: find a curl block by what it contains, point it at
- * the offline API, and run it with bash in a temporary directory, as someone copying from the docs would.
+ * The documentation examples the project keeps as compatibility fixtures (e2e/fixtures/docs-examples: the OpenAI
+ * guide's curl commands and the Azure how-to's REST recipe, restated in the repository) and how to run them:
+ * point a command at the offline API and run it with bash in a temporary directory, as someone copying from
+ * the docs would.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
+export { AZURE_EDITS, AZURE_GENERATIONS, type AzureRestRecipe } from '../../fixtures/docs-examples/azure-rest';
 
-/** The seed whose file name starts with `prefix` (000: Azure how-to in German, 001: OpenAI guide in Chinese). */
-export function seedText(prefix: '000' | '001'): string {
-  const name = readdirSync(SEEDS).find((f) => f.startsWith(`${prefix}_`));
-  if (!name) throw new Error(`no seed ${prefix}_*`);
-  return readFileSync(new URL(name, SEEDS), 'utf8');
-}
+const EXAMPLES = new URL('../../fixtures/docs-examples/', import.meta.url);
+
+/** The base URL the example commands are written against. */
+export const DOCS_BASE = 'https://api.openai.com/v1';
+
+export type DocsCommand = 'guide-generate.sh' | 'guide-edit-references.sh' | 'guide-edit-mask.sh';
 
 /**
- * The shell command that starts at the first line beginning with `curl` whose block contains every `needle`.
- * A block runs while a line ends in a backslash or a quote is open; trailing blanks after the backslash (as the seed has on one
- * line) count as a continuation here, so the block is found whole and the caller decides what to do with it.
+ * The command in a fixture, byte for byte but for its header: the leading `#` comment lines (which say what
+ * the command reproduces) are dropped, and the one final newline. Trailing blanks inside stay as written.
  */
-export function curlBlock(text: string, needles: string[]): { command: string; line: number } {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].startsWith('curl ')) continue;
-    let j = i;
-    // Go on while a line ends in a backslash or a single-quoted argument (`-d '{ …`) is still open.
-    const open = (k: number) => (lines.slice(i, k + 1).join('\n').match(/'/g) ?? []).length % 2 === 1;
-    while (j + 1 < lines.length && (/\\\s*$/.test(lines[j]) || open(j))) j++;
-    const command = lines.slice(i, j + 1).join('\n');
-    if (needles.every((n) => command.includes(n))) return { command, line: i + 1 };
-  }
-  throw new Error(`no curl block with ${needles.join(', ')}`);
+export function docsCommand(name: DocsCommand): string {
+  const lines = readFileSync(new URL(name, EXAMPLES), 'utf8').replace(/\n$/, '').split('\n');
+  const first = lines.findIndex((l) => !l.startsWith('#'));
+  const command = lines.slice(first).join('\n');
+  if (!command.startsWith('curl ')) throw new Error(`${name}: the command after the header should start with curl`);
+  return command;
 }
 
 /** Replace the document's base URL with the offline API's. */
@@ -80,39 +75,4 @@ export async function settledFile(path: string, ok: (bytes: Buffer) => Promise<b
     if (Date.now() > until) throw new Error(`${path} never settled: ${String(last)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-export interface AzureRecipe {
-  /** The URL template with <your_resource_name>, <your_deployment_name> and <api_version>. */
-  url: string;
-  /** The required headers as the document lists them ("-\nName\n:value"). */
-  headers: [string, string][];
-  /** The example JSON body (generations) or the curl -F lines (edits). */
-  body: string;
-}
-
-/**
- * The Azure how-to gives no curl command, only the POST URL, the required headers and an example body.
- * Collect the three for `op`, starting from the URL line.
- */
-export function azureRecipe(text: string, op: 'generations' | 'edits'): AzureRecipe {
-  const lines = text.split('\n');
-  const at = lines.findIndex((l) => l.startsWith('https://<your_resource_name>') && l.includes(`/images/${op}?api-version=`));
-  if (at < 0) throw new Error(`no Azure ${op} URL`);
-  const headerStart = lines.findIndex((l, i) => i > at && l.startsWith('Erforderliche Header'));
-  const bodyStart = lines.findIndex((l, i) => i > headerStart && l.startsWith('Body:'));
-  const headerText = lines.slice(headerStart + 1, bodyStart).join('\n');
-  const headers = [...headerText.matchAll(/^-\s*\n([\w-]+)\s*\n:(.+)$/gm)].map((m) => [m[1], m[2].trim()] as [string, string]);
-  let body: string;
-  if (op === 'generations') {
-    const open = lines.findIndex((l, i) => i > bodyStart && l.trim() === '{');
-    const close = lines.findIndex((l, i) => i > open && l.trim() === '}');
-    body = lines.slice(open, close + 1).join('\n');
-  } else {
-    const first = lines.findIndex((l, i) => i > bodyStart && l.startsWith('-F '));
-    let last = first;
-    while (/\\\s*$/.test(lines[last])) last++;
-    body = lines.slice(first, last + 1).join('\n');
-  }
-  return { url: lines[at].trim(), headers, body };
 }
