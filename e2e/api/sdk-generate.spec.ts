@@ -86,7 +86,7 @@ test('streamed with partial_images 2: two partials (index 0, 1) then completed w
   expect(new Set(events.map((e) => e.b64_json)).size).toBe(3);
   if (done.type !== 'image_generation.completed') throw new Error('last event is not completed');
   const text = promptTokens(prompt);
-  // 272 for the image plus 100 per partial image (api-reference §9.1).
+  // 272 for the image plus 100 per partial image (OpenAI Image generation guide, "Cost and latency").
   expect(done.usage).toMatchObject({ input_tokens: text, output_tokens: 272 + 2 * PARTIAL_TOKENS, total_tokens: text + 272 + 2 * PARTIAL_TOKENS });
 });
 

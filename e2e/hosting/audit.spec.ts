@@ -33,8 +33,13 @@ test('lines go to stdout with who, what, cost and status, without the prompt or 
       promptChars: FIELDS.prompt.length, key: 'server', status: 'ok', code: null,
     });
     expect(mine.time).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(mine.estimatedUsd.high).toBeGreaterThan(0);
-    expect(mine.actualUsd).toBeCloseTo(mine.estimatedUsd.high, 9);
+    // Both against OpenAI's published figures (not each other): gpt-image-1 low 1024x1024 is 272 output tokens
+    // and a streamed partial 100 more (https://platform.openai.com/docs/guides/image-generation, "Cost and
+    // latency"), at $40/1M; 'a confidential launch poster' is 4 prompt tokens at $5/1M
+    // (https://developers.openai.com/api/docs/models/gpt-image-1).
+    const published = ((272 + 100) * 40 + 4 * 5) / 1e6;
+    expect(mine.estimatedUsd.high).toBeCloseTo(published, 9);
+    expect(mine.actualUsd).toBeCloseTo(published, 9);
     expect(mine.latencyMs).toBeGreaterThanOrEqual(0);
     expect(theirs).toMatchObject({ key: 'user', status: 'failed', code: 'invalid_api_key', actualUsd: 0 });
     const out = server.output();

@@ -80,6 +80,14 @@ export async function generate(baseUrl: string, args: GenerateArgs): Promise<Out
 /** A cheap, fixed-price request: gpt-image-1 low 1024x1024, one image, no stream (its estimate is a point). */
 export const CHEAP = { model: 'gpt-image-1', prompt: 'a small red square', size: '1024x1024', quality: 'low', n: 1 };
 
+/**
+ * CHEAP's price from OpenAI's published figures, not from lib/cost: 272 output tokens for gpt-image-1 low
+ * 1024x1024 (Image generation guide, "Cost and latency", https://platform.openai.com/docs/guides/image-generation)
+ * at $40/1M, and 4 prompt tokens ('a small red square', o200k_base) at $5/1M
+ * (https://developers.openai.com/api/docs/models/gpt-image-1): $0.01088 + $0.00002.
+ */
+export const CHEAP_USD = (272 * 40 + 4 * 5) / 1e6;
+
 export function count(outcomes: Outcome[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const o of outcomes) out[o.ok ? 'ok' : o.code!] = (out[o.ok ? 'ok' : o.code!] ?? 0) + 1;

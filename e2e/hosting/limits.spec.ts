@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { estimateCost, formatUsd } from '../../lib/cost/estimate';
 import { startServer, type TestServer } from '../helpers/server';
-import { CHEAP, count, generate } from './limits-helpers';
+import { CHEAP, CHEAP_USD, count, generate } from './limits-helpers';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -29,7 +29,9 @@ test('a per-user rate limit of 7 admits exactly 7 of 50 concurrent requests', as
 });
 
 test('a spend cap of 10.5 × the estimate admits exactly 10 of 50 concurrent requests and says what is left', async () => {
-  const each = estimateCost({ model: 'gpt-image-1', size: '1024x1024', quality: 'low', n: 1, prompt: CHEAP.prompt }).high;
+  // The published price (CHEAP_USD): what the estimate must say and what the returned usage must cost.
+  const each = CHEAP_USD;
+  expect(estimateCost({ model: 'gpt-image-1', size: '1024x1024', quality: 'low', n: 1, prompt: CHEAP.prompt }).high).toBeCloseTo(each, 12);
   const cap = Math.round(each * 10.5 * 1e6) / 1e6;
   const dir = mkdtempSync(join(tmpdir(), 'limits-audit-'));
   const log = join(dir, 'audit.jsonl');
@@ -40,7 +42,7 @@ test('a spend cap of 10.5 × the estimate admits exactly 10 of 50 concurrent req
   expect(refused.message).toContain(`of today's ${formatUsd(cap)} left; this request is estimated at up to ${formatUsd(each)}.`);
   expect(refused.message).toMatch(/^The team's daily spend cap is reached: \$[\d.]+ of today's/);
 
-  // Settled at the returned usage: the offline API's usage prices exactly at the estimate, so nothing frees up.
+  // Settled at the returned usage: the offline API's usage prices at the published figure, so nothing frees up.
   await expect.poll(() => readFileSync(log, 'utf8').trim().split('\n').length).toBe(50);
   const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const ok = lines.filter((l) => l.status === 'ok');
@@ -96,8 +98,8 @@ test('Settings shows the limits and where the person stands against today’s ca
   await expect(limits.getByRole('row', { name: /Your spend today/ })).toContainText('$0.00 of $2.00; $2.00 left');
   const outcome = await generate(server.url, { fields: CHEAP });
   expect(outcome.ok).toBe(true);
-  // The offline API's usage is the real token accounting, so the actual cost equals the estimate here.
-  const each = estimateCost({ model: 'gpt-image-1', size: '1024x1024', quality: 'low', n: 1, prompt: CHEAP.prompt }).high;
+  // Settled at the returned usage, which must price at OpenAI's published figure for this request.
+  const each = CHEAP_USD;
   await page.reload();
   await expect(limits.getByRole('row', { name: /Your spend today/ })).toContainText(`${formatUsd(each)} of $2.00; ${formatUsd(2 - each)} left`);
   await expect(limits.getByRole('row', { name: /Team spend today/ })).toContainText(`${formatUsd(each)}, no cap`);

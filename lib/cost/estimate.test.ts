@@ -4,7 +4,6 @@ import { resolveAutoSize } from '../models/sizes';
 import type { ModelId } from '../models/types';
 import { actualCost, actualCostBreakdown, costDifference, estimateCost, formatUsd, pricePerImage, type EstimateInput } from './estimate';
 import { DEFAULT_PRICES } from './pricing';
-import { imagesUsage, type UsageInput } from './usage';
 
 const d = (width: number, height: number) => ({ width, height });
 const base: EstimateInput = { model: 'gpt-image-1', size: '1024x1024', quality: 'high', n: 1, prompt: '' };
@@ -240,23 +239,60 @@ describe('prices come from the table passed in', () => {
   });
 });
 
-describe('actual cost from the returned usage', () => {
-  const cases: [string, Partial<UsageInput>][] = [
-    ['a plain generation', {}],
-    ['n = 3 with 2 partials each', { n: 3, partialImages: 2 }],
-    ['an edit at high fidelity', { inputImages: [d(1024, 1024), d(1536, 1024)], inputFidelity: 'high' }],
-    ['gpt-image-2 with a reference', { model: 'gpt-image-2', size: d(1792, 1024), inputImages: [d(800, 600)] }],
-    ['gpt-image-1.5 medium portrait', { model: 'gpt-image-1.5', size: d(1024, 1536), quality: 'medium' }],
-    ['mini with a reference', { model: 'gpt-image-1-mini', inputImages: [d(2048, 1024)] }],
+/**
+ * Actual cost and estimate, each against figures OpenAI publishes, written here rather than taken from
+ * lib/cost/tokens.ts (which both sides read, so comparing them with each other could never fail):
+ * - gpt-image-1 output tokens per image, from the Image generation guide, "Cost and latency"
+ *   (https://platform.openai.com/docs/guides/image-generation): low 272 / 408 / 400, medium 1056 / 1584 / 1568,
+ *   high 4160 / 6240 / 6208 for 1024x1024 / 1024x1536 / 1536x1024; each streamed partial image adds 100;
+ * - input image tokens, from the Images and vision guide (https://platform.openai.com/docs/guides/images-vision):
+ *   1024x1024 = 194 (4354 at high fidelity), 1536x1024 = 323 (6563 at high fidelity);
+ * - prices per 1M tokens from the model pages (https://developers.openai.com/api/docs/models/gpt-image-1 and
+ *   .../gpt-image-1-mini): gpt-image-1 $5 text in, $10 image in, $40 image out; mini $2, $2.50, $8.
+ * 'A watercolor fox' is 3 prompt tokens (o200k_base).
+ */
+describe('actual cost from the returned usage, and the estimate, each against published figures', () => {
+  const usage = (text: number, image: number, out: number) => ({
+    input_tokens: text + image, input_tokens_details: { text_tokens: text, image_tokens: image },
+    output_tokens: out, output_tokens_details: { image_tokens: out, text_tokens: 0 }, total_tokens: text + image + out,
+  });
+  const cases: [string, Partial<EstimateInput>, ReturnType<typeof usage>[], number][] = [
+    // $0.011 / $0.042 / $0.167 a 1024x1024 image on the model page; $0.063 for 1536x1024 medium.
+    ['low 1024x1024', { quality: 'low' }, [usage(3, 0, 272)], (3 * 5 + 272 * 40) / 1e6],
+    ['medium 1536x1024', { quality: 'medium', size: '1536x1024' }, [usage(3, 0, 1568)], (3 * 5 + 1568 * 40) / 1e6],
+    ['high 1024x1024', {}, [usage(3, 0, 4160)], (3 * 5 + 4160 * 40) / 1e6],
+    ['high 1024x1536', { size: '1024x1536' }, [usage(3, 0, 6240)], (3 * 5 + 6240 * 40) / 1e6],
+    // A stream reports one usage block per image, the input counted on the first only.
+    ['n = 3 streamed with 2 partials each', { n: 3, partialImages: 2 }, [usage(3, 0, 4360), usage(0, 0, 4360), usage(0, 0, 4360)], (3 * 5 + 3 * 4360 * 40) / 1e6],
+    ['an edit of two references at high fidelity', { inputImages: [d(1024, 1024), d(1536, 1024)], inputFidelity: 'high' }, [usage(3, 4354 + 6563, 4160)], (3 * 5 + (4354 + 6563) * 10 + 4160 * 40) / 1e6],
+    ['an edit of one reference at low fidelity, medium', { quality: 'medium', inputImages: [d(1024, 1024)] }, [usage(3, 194, 1056)], (3 * 5 + 194 * 10 + 1056 * 40) / 1e6],
   ];
-  it.each(cases)('equals the estimate when the usage matches: %s', (_, over) => {
-    const u: UsageInput = { model: 'gpt-image-1', prompt: 'A watercolor fox', size: d(1024, 1024), quality: 'high', n: 1, partialImages: 0, ...over };
-    const e = estimateCost({ ...u, size: u.size });
-    expect(actualCost(u.model, imagesUsage(u)!)).toBeCloseTo(e.low, 15);
-    // A stream reports one usage block per image, input counted on the first only.
-    const blocks = Array.from({ length: u.n }, (_, i) => imagesUsage({ ...u, n: 1, outputOnly: i > 0 })!);
-    expect(actualCost(u.model, blocks)).toBeCloseTo(e.low, 15);
-    expect(costDifference(e, actualCost(u.model, blocks)!)).toMatchObject({ dollars: 0, within: true, summary: 'matches the estimate' });
+
+  it.each(cases)('gpt-image-1 %s: the returned usage prices at the published rates, and so does the estimate', (_, over, blocks, dollars) => {
+    expect(actualCost('gpt-image-1', blocks)).toBeCloseTo(dollars, 12);
+    const e = estimateCost({ ...base, prompt: 'A watercolor fox', ...over });
+    expect(e.exact).toBe(true);
+    expect(e.low).toBeCloseTo(dollars, 12);
+    expect(e.high).toBeCloseTo(dollars, 12);
+  });
+
+  it('the per-image price on the model page is the output tokens at $40/1M, to its last digit: $0.011, $0.042, $0.167', () => {
+    for (const [quality, published] of [['low', 0.011], ['medium', 0.042], ['high', 0.167]] as const) {
+      const e = estimateCost({ ...base, quality });
+      expect(Math.abs(e.low - published)).toBeLessThan(0.001);
+      expect(Math.abs(actualCost('gpt-image-1', usage(0, 0, { low: 272, medium: 1056, high: 4160 }[quality]))! - published)).toBeLessThan(0.001);
+    }
+  });
+
+  it('gpt-image-1-mini usage at its own published rates ($2 text, $2.50 image in, $8 image out per 1M)', () => {
+    expect(actualCost('gpt-image-1-mini', usage(3, 194, 4500))).toBeCloseTo((3 * 2 + 194 * 2.5 + 4500 * 8) / 1e6, 12);
+  });
+
+  it('says the two agree when they do, and by how much when the service billed more', () => {
+    const e = estimateCost({ ...base, prompt: 'A watercolor fox' });
+    expect(costDifference(e, actualCost('gpt-image-1', [usage(3, 0, 4160)])!)).toMatchObject({ dollars: 0, within: true, summary: 'matches the estimate' });
+    // 100 tokens more than the table: one unannounced partial image.
+    expect(costDifference(e, actualCost('gpt-image-1', [usage(3, 0, 4260)])!).summary).toBe('+$0.004 (+2.4%) over the estimate');
   });
 
   it('splits the bill, and prices text output where the model lists a price', () => {
