@@ -232,6 +232,23 @@ describe('the browser leaving, Cancel, and owners', () => {
     expect(jobs.follow(42 as unknown as string, 'alice')).toBeNull();
   });
 
+  it("a stranger's Cancel changes nothing: the job runs on to its image, live and in the replay, and stays closed to them after it ended", async () => {
+    const job = start('alice');
+    job.emit(startedEvent(job.id));
+    const live = tap(jobs.follow(job.id, 'alice')!);
+    expect(jobs.cancelJob(job.id, 'bob')).toBe(false);
+    expect(job.signal.aborted).toBe(false);
+    job.emit(partial(0, 0));
+    job.emit(completed(0));
+    jobs.endJob(job.id);
+    await live.settled();
+    expect(kinds(live.got)).toEqual(['started', 'partial 0.0', 'completed 0']);
+    expect(live.closed).toBe(true);
+    expect(jobs.follow(job.id, 'bob')).toBeNull();
+    expect(jobs.cancelJob(job.id, 'bob')).toBe(false);
+    expect(kinds((await drain(jobs.follow(job.id, 'alice')!)).got)).toEqual(['started', 'completed 0']);
+  });
+
   it('a job that kept nothing is cancelled only by its owner and forgotten when it ends', () => {
     const job = start('alice');
     expect(jobs.cancelJob(job.id, 'bob')).toBe(false);
