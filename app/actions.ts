@@ -1,25 +1,34 @@
 'use server';
 /**
  * Server actions of the studio and the chat. Thin: each one first asks who is calling (refusing a caller
- * without a session), then hands typed input to lib/ and returns typed results; nothing is thrown across the wire.
+ * without a session), parses its input with a schema (lib/generation/action-input.ts: a malformed call is a
+ * typed 400 naming the field), then hands typed input to lib/. Nothing is thrown across the wire.
  */
-import { startGeneration, type GenerationInput, type StartResult } from '@/lib/generation/run';
 import { cancelJob } from '@/lib/generation/jobs';
+import { chatInputSchema, generationInputSchema, jobIdSchema, parseInput } from '@/lib/generation/action-input';
 import { currentUser, SIGN_IN_REQUIRED } from '@/lib/access/user';
+import type { GenerationInput, StartResult } from '@/lib/generation/run';
 import type { ChatInput, ChatStart } from '@/lib/chat/events';
 
 /** Start a generation, edit or variation; its events stream back as they happen (partial images as binary). */
 export async function generate(input: GenerationInput): Promise<StartResult> {
   const user = await currentUser();
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
-  return startGeneration(input, user);
+  const parsed = parseInput(generationInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const { startGeneration } = await import('@/lib/generation/run');
+  return startGeneration(parsed.value, user);
 }
 
-/** Cancel a running generation: aborts its upstream calls. What already arrived stays with the browser. */
+/**
+ * Cancel a running generation or chat turn: aborts its upstream calls. What already arrived stays with the
+ * browser. Only the user who started it may; another's job is as unknown as a missing one (`cancelled: false`).
+ */
 export async function cancel(jobId: string): Promise<{ cancelled: boolean }> {
   const user = await currentUser();
   if (!user) return { cancelled: false };
-  return { cancelled: typeof jobId === 'string' && cancelJob(jobId, user.id) };
+  const parsed = parseInput(jobIdSchema, jobId, 'jobId');
+  return { cancelled: parsed.ok && cancelJob(parsed.value, user.id) };
 }
 
 /**
@@ -29,16 +38,20 @@ export async function cancel(jobId: string): Promise<{ cancelled: boolean }> {
 export async function resume(jobId: string): Promise<StartResult> {
   const user = await currentUser();
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
-  const { resumeGeneration } = await import('@/lib/generation/resume');
-  return resumeGeneration(jobId, user);
+  const parsed = parseInput(jobIdSchema, jobId, 'jobId');
+  if (!parsed.ok) return parsed;
+  const { resumeGeneration } = await import('@/lib/generation/run');
+  return resumeGeneration(parsed.value, user);
 }
 
 /** One chat turn through the Responses API's image_generation tool; its events stream back (images as binary). */
 export async function chat(input: ChatInput): Promise<ChatStart> {
   const user = await currentUser();
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
+  const parsed = parseInput(chatInputSchema, input);
+  if (!parsed.ok) return parsed;
   const { startChat } = await import('@/lib/chat/run');
-  return startChat(input, user);
+  return startChat(parsed.value, user);
 }
 
 /**
@@ -48,6 +61,8 @@ export async function chat(input: ChatInput): Promise<ChatStart> {
 export async function resumeChat(jobId: string): Promise<ChatStart> {
   const user = await currentUser();
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
+  const parsed = parseInput(jobIdSchema, jobId, 'jobId');
+  if (!parsed.ok) return parsed;
   const { resumeChatTurn } = await import('@/lib/chat/run');
-  return resumeChatTurn(jobId, user);
+  return resumeChatTurn(parsed.value, user);
 }

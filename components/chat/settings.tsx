@@ -8,7 +8,7 @@ import { MAIN_MODELS } from '@/lib/chat/events';
 import { normalizeTool, sameTool } from '@/lib/chat/tool-settings';
 import { useChat } from '@/lib/chat/thread-store';
 import type { CapsNarrowing } from '@/lib/models/caps';
-import { backgroundsFor, controlOptions } from '@/lib/models/options';
+import { backgroundsFor, controlOptions, previewNotes } from '@/lib/models/options';
 import type { OutputFormat } from '@/lib/models/types';
 import { FAULTS } from '@/lib/offline/faults';
 
@@ -55,8 +55,8 @@ export function ChatSettings({ toolModels, narrowing, offline }: { toolModels: s
       />
       {caps.outputFormats && <Select label="Output format" value={tool.output_format ?? ''} options={caps.outputFormats} onChange={(output_format) => setTool({ output_format })} />}
       {caps.backgrounds && (
-        <Select label="Background" value={tool.background ?? ''} options={caps.backgrounds} onChange={(background) => setTool({ background })}
-          disabledOptions={blocked ? { transparent: `not with ${tool.output_format}` } : undefined} />
+        <Select<string> label="Background" value={tool.background ?? ''} options={caps.backgrounds} onChange={(background) => setTool({ background })}
+          disabledOptions={blocked ? { transparent: `not with ${tool.output_format}` } : undefined} notes={previewNotes(caps.preview?.backgrounds)} />
       )}
       {caps.moderation && <Select label="Moderation" value={tool.moderation ?? ''} options={caps.moderation} onChange={(moderation) => setTool({ moderation })} />}
       {caps.inputFidelity && <Select label="Input fidelity" value={tool.input_fidelity ?? ''} options={caps.inputFidelity} onChange={(input_fidelity) => setTool({ input_fidelity })} />}

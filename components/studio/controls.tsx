@@ -1,7 +1,7 @@
 'use client';
 /** The generation controls, each offered from the registry for the chosen provider and model. */
 import { useStudio } from '@/lib/studio/params-store';
-import { backgroundsFor, compressionApplies, type ControlOptions } from '@/lib/models/options';
+import { backgroundsFor, compressionApplies, previewNotes, type ControlOptions } from '@/lib/models/options';
 import type { ModelId } from '@/lib/models/types';
 import { FAULTS } from '@/lib/offline/faults';
 import { Field, inputClass, Select } from '@/components/ui/field';
@@ -32,6 +32,7 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
             options={options.backgrounds}
             onChange={(v) => set('background', v)}
             disabledOptions={transparentBlocked ? { transparent: `not with ${params.outputFormat}` } : undefined}
+            notes={previewNotes(options.preview?.backgrounds)}
           />
         )}
         {options.moderation && <Select label="Moderation" value={params.moderation} options={options.moderation} onChange={(v) => set('moderation', v)} />}

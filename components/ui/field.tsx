@@ -23,6 +23,8 @@ export function Select<T extends string>(props: {
   disabled?: boolean;
   /** Options shown but not choosable, with the reason in their text. */
   disabledOptions?: Partial<Record<T, string>>;
+  /** Choosable options with a word of warning in their text ("preview"). */
+  notes?: Partial<Record<T, string>>;
 }) {
   return (
     <Field label={props.label} hint={props.hint}>
@@ -30,7 +32,7 @@ export function Select<T extends string>(props: {
         {props.options.map((o) => (
           <option key={o} value={o} disabled={!!props.disabledOptions?.[o]}>
             {o}
-            {props.disabledOptions?.[o] ? ` (${props.disabledOptions[o]})` : ''}
+            {props.disabledOptions?.[o] ? ` (${props.disabledOptions[o]})` : props.notes?.[o] ? ` (${props.notes[o]})` : ''}
           </option>
         ))}
       </select>

@@ -12,8 +12,10 @@ import { ApiError, invalid } from '../errors/api-error';
 import { sniffImage } from '../images/sniff';
 import { capsFor, type CapsNarrowing } from '../models/caps';
 import { checkReferenceImage } from '../models/validate-files';
+import type { ImageToolRequest } from '../models/validate';
 import type { TakenUploads } from '../uploads/resolve';
-import type { AttachMode, ChatInput } from './events';
+import type { AttachMode } from './events';
+import type { ChatRequest } from '../generation/action-input';
 
 export interface CheckedImage {
   bytes: Uint8Array;
@@ -28,7 +30,7 @@ export interface CheckedUploads {
 }
 
 /** Attachments and mask by their bytes; an ApiError names the field (`input[0].content[i]`, `tools[0].input_image_mask`). */
-export function checkUploads(input: ChatInput, taken: TakenUploads, toolModel: string, narrowing?: CapsNarrowing): CheckedUploads | ApiError {
+export function checkUploads(input: ChatRequest, taken: TakenUploads, toolModel: string, narrowing?: CapsNarrowing): CheckedUploads | ApiError {
   const attachAs = input.attachAs ?? 'data_url';
   if (attachAs !== 'data_url' && attachAs !== 'file') return invalid('attach_as', 'invalid_value', `attach_as '${String(attachAs)}' is not offered. Use 'data_url' or 'file'.`);
   const images = taken.images;
@@ -71,11 +73,24 @@ const dataUrl = (img: CheckedImage) => `data:${img.mime};base64,${Buffer.from(im
 
 export interface SentImages {
   /** `input_image` parts for the message, in order. */
-  parts: Record<string, unknown>[];
+  parts: OpenAI.Responses.ResponseInputImage[];
   /** The tool's `input_image_mask`, if any. */
-  mask?: Record<string, string>;
+  mask?: OpenAI.Responses.Tool.ImageGeneration.InputImageMask;
   fileIds: string[];
   maskFileId?: string;
+}
+
+/** The validated tool settings as the SDK's own tool type: the compiler refuses a field the tool lacks. */
+export function toolParams(req: ImageToolRequest): OpenAI.Responses.Tool.ImageGeneration {
+  const tool: OpenAI.Responses.Tool.ImageGeneration = { type: 'image_generation', model: req.modelName, size: req.size };
+  if (req.quality !== undefined) tool.quality = req.quality as NonNullable<OpenAI.Responses.Tool.ImageGeneration['quality']>;
+  if (req.background !== undefined) tool.background = req.background;
+  if (req.outputFormat !== undefined) tool.output_format = req.outputFormat;
+  if (req.outputCompression !== undefined) tool.output_compression = req.outputCompression;
+  if (req.moderation !== undefined) tool.moderation = req.moderation;
+  if (req.inputFidelity !== undefined) tool.input_fidelity = req.inputFidelity;
+  if (req.partialImages) tool.partial_images = req.partialImages;
+  return tool;
 }
 
 /** Inline or upload the checked images; uploads go through the SDK so auth, base URL and Azure routing are its own. */
@@ -99,9 +114,22 @@ export async function sendImages(client: OpenAI, uploads: CheckedUploads, signal
   };
 }
 
+/**
+ * An earlier image_generation_call named by its id alone, as OpenAI's multi-turn image guide sends it; the SDK's
+ * input type wants the whole item (result, status), so the request type is the SDK's, extended by this one item.
+ */
+export interface ImageCallReference {
+  type: 'image_generation_call';
+  id: string;
+}
+
+export type ChatRequestInput = (OpenAI.Responses.ResponseInputItem | ImageCallReference)[];
+
+export type ChatCreateParams = Omit<OpenAI.Responses.ResponseCreateParamsStreaming, 'input'> & { input: ChatRequestInput };
+
 /** The request's `input`: for a branch the referenced image call first, then this turn's message. */
-export function buildInput(text: string, parts: Record<string, unknown>[], referenceCallId?: string): unknown[] {
-  const items: unknown[] = [];
+export function buildInput(text: string, parts: OpenAI.Responses.ResponseInputImage[], referenceCallId?: string): ChatRequestInput {
+  const items: ChatRequestInput = [];
   if (referenceCallId) items.push({ type: 'image_generation_call', id: referenceCallId });
   items.push({ role: 'user', content: [{ type: 'input_text', text }, ...parts] });
   return items;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { controlOptions } from '../models/options';
 import { normalizeTool, sameTool } from './tool-settings';
-import { checkTool } from './tool-check';
+import { checkImageRequest } from '../models/validate';
+import type { ModelId } from '../models/types';
+
+/** The server's check of the tool (the registry's validator): null when it passes. */
+const checkTool = (tool: object, models: ModelId[]) => {
+  const checked = checkImageRequest('responses', { ...tool }, { models, paramPrefix: 'tools[0].' });
+  return checked.ok ? null : checked.error;
+};
 
 const caps = (m: string, narrowing?: { excludeOutputFormats: ('webp' | 'png' | 'jpeg')[] }) => controlOptions(m, 'responses', narrowing)!;
 

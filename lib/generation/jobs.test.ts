@@ -23,7 +23,7 @@ afterEach(() => {
 /** A job under a fresh id, as the browser names it; the test fails if the registry refuses it. */
 function start(owner: string): JobHandle;
 function start<E>(owner: string, policy: ReplayPolicy<E>): JobHandle<E>;
-function start(owner: string, policy?: ReplayPolicy<never>): JobHandle<unknown> {
+function start(owner: string, policy?: ReplayPolicy<any>): JobHandle<unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const started = policy ? jobs.startJob(owner, randomUUID(), policy) : jobs.startJob(owner, randomUUID());
   if (!started.ok) throw new Error(started.error.message);
   return started.job as JobHandle<unknown>;
@@ -133,21 +133,6 @@ describe('the job id the browser chose', () => {
     expect(jobs.startJob('alice', other).ok).toBe(true);
   });
 
-  it('underJob frees the id when the start is refused or throws, and keeps it when the start goes on', async () => {
-    const refused = await jobs.underJob(jobs.startJob('alice', id), async () => ({ ok: false as const }));
-    expect(refused.ok).toBe(false);
-    await expect(jobs.underJob(jobs.startJob('alice', id), async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    const started = await jobs.underJob(jobs.startJob('alice', id), async (job) => {
-      job.emit(startedEvent(id));
-      return { ok: true as const };
-    });
-    expect(started.ok).toBe(true);
-    expect(jobs.startJob('alice', id)).toMatchObject({ ok: false, error: { code: 'job_id_in_use' } });
-    // A refused reservation is passed on as it is, without calling the start.
-    const start = vi.fn(async () => ({ ok: true as const }));
-    expect(await jobs.underJob(jobs.startJob('alice', 'not-a-uuid'), start)).toMatchObject({ ok: false, error: { param: 'jobId' } });
-    expect(start).not.toHaveBeenCalled();
-  });
 });
 
 describe('replay, then live', () => {

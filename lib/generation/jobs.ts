@@ -28,15 +28,27 @@ import type { GenerationError, GenerationEvent } from './events';
  */
 export type Keep = { slot: number } | { log: true; clears?: number } | null;
 
-/** What one kind of job keeps for replay. A job is followed only under the policy it was started with. */
+/**
+ * One kind of job (a studio generation, a chat turn): what it keeps for replay, and how it says it ended. A job
+ * is followed only under the policy it was started with.
+ */
 export interface ReplayPolicy<E> {
   kind: string;
+  /** What a person calls one ("generation", "chat turn"), for messages. */
+  noun: string;
+  /** What the browser still has when the server no longer has the job. */
+  kept: string;
   keep(event: E): Keep;
+  /** The event that ends a run: with an error, or cancelled (null). */
+  ended(error: GenerationError | null): E;
 }
 
 /** The studio: started, the latest partial per tile, and every event that ends a tile or the run. */
 export const GENERATION_REPLAY: ReplayPolicy<GenerationEvent> = {
   kind: 'generation',
+  noun: 'generation',
+  kept: 'Images that had arrived before are in history.',
+  ended: (error) => (error ? { type: 'error', tile: null, error } : { type: 'cancelled', tile: null }),
   keep(e) {
     switch (e.type) {
       case 'started':
@@ -54,13 +66,16 @@ export const GENERATION_REPLAY: ReplayPolicy<GenerationEvent> = {
   },
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- jobs of every kind share one registry
+type AnyPolicy = ReplayPolicy<any>;
+
 /** A live subscriber: each event as it happens, then null when the job has ended. */
 type Listener = (event: unknown) => void;
 
 interface Job {
   /** User.id of whoever started it: only they may follow or cancel it. */
   owner: string;
-  policy: ReplayPolicy<never>;
+  policy: AnyPolicy;
   controller: AbortController;
   endedAt?: number;
   slots: Map<number, unknown>;
@@ -160,7 +175,7 @@ function refusal(status: number, code: string, message: string): JobStart<never>
  */
 export function startJob(owner: string, id: unknown): JobStart<GenerationEvent>;
 export function startJob<E>(owner: string, id: unknown, policy: ReplayPolicy<E>): JobStart<E>;
-export function startJob(owner: string, id: unknown, policy: ReplayPolicy<never> = GENERATION_REPLAY): JobStart<unknown> {
+export function startJob(owner: string, id: unknown, policy: AnyPolicy = GENERATION_REPLAY): JobStart<unknown> {
   if (id === undefined) id = randomUUID();
   if (typeof id !== 'string' || !JOB_ID.test(id)) {
     const shown = typeof id === 'string' ? `'${id.slice(0, 64)}'` : id === null ? 'null' : `a value of type ${typeof id}`;
@@ -185,24 +200,6 @@ export function startJob(owner: string, id: unknown, policy: ReplayPolicy<never>
       },
     },
   };
-}
-
-/**
- * Run a request's start under the job the browser named: the id is taken from then on, so a second call with it
- * is refused; a start refused before its work began (or that threw) frees the id again, as its job kept nothing.
- */
-export async function underJob<E, R extends { ok: boolean }>(
-  reserved: JobStart<E>,
-  start: (job: JobHandle<E>) => Promise<R>,
-): Promise<R | { ok: false; error: GenerationError }> {
-  if (!reserved.ok) return reserved;
-  const { job } = reserved;
-  const result = await start(job).catch((e) => {
-    endJob(job.id);
-    throw e;
-  });
-  if (!result.ok) endJob(job.id);
-  return result;
 }
 
 /** Abort a running job's upstream calls. Only its owner may (another user's job is as unknown as a missing one). */
@@ -233,7 +230,7 @@ export function endJob(id: string): void {
  */
 export function follow(id: string, owner?: string): ReadableStream<GenerationEvent> | null;
 export function follow<E>(id: string, owner: string | undefined, policy: ReplayPolicy<E>): ReadableStream<E> | null;
-export function follow(id: string, owner?: string, policy: ReplayPolicy<never> = GENERATION_REPLAY): ReadableStream<unknown> | null {
+export function follow(id: string, owner?: string, policy: AnyPolicy = GENERATION_REPLAY): ReadableStream<unknown> | null {
   sweep();
   const job = find(id, owner);
   if (!job || job.policy !== policy) return null;

@@ -15,11 +15,11 @@ import { admitGeneration } from '../limits/generation-gate';
 import type { User } from '../access/user';
 import { asFile, takeInputUploads, type TakenUploads } from '../uploads/resolve';
 import type { Upload } from '../uploads/store';
-import type { Fault } from '../offline/faults';
 import type { GenerationError, GenerationEvent } from './events';
-import { endJob, follow, startJob, underJob, type JobHandle } from './jobs';
-import { KEEPALIVE, withKeepalive } from './keepalive';
-import { toWireParams } from './sdk-params';
+import { GENERATION_REPLAY, type JobHandle } from './jobs';
+import { resumeJob, runJob, type Preparation, type Started } from './lifecycle';
+import { simulationHeaders, type Simulation } from './simulation';
+import { toWire } from './sdk-params';
 import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions, type Uploads } from './upstream';
 
 export interface GenerationInput {
@@ -34,7 +34,7 @@ export interface GenerationInput {
   imageIds?: string[];
   maskId?: string;
   /** The offline API's simulation controls; ignored for real providers. */
-  simulate?: { fault?: Fault; latencyMs?: number };
+  simulate?: Simulation;
   /** The user's own API key, when the policy allows it: used for this request only, never stored or logged. */
   userKey?: string;
   /**
@@ -44,13 +44,13 @@ export interface GenerationInput {
   jobId?: string;
 }
 
-export type StartResult = { ok: true; events: ReadableStream<GenerationEvent> } | { ok: false; error: GenerationError };
+export type StartResult = Started<GenerationEvent>;
 
-function refuse(message: string, param: string | null, code: string): StartResult {
+function refuse(message: string, param: string | null, code: string): { ok: false; error: GenerationError } {
   return { ok: false, error: { status: 400, message, type: 'invalid_request_error', param, code } };
 }
 
-function failed(e: ApiError): StartResult {
+function failed(e: ApiError): { ok: false; error: GenerationError } {
   return { ok: false, error: { ...e.toBody().error, status: e.status } };
 }
 
@@ -69,18 +69,21 @@ function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: Paramet
   return { images: images.map(asFile), mask: mask && asFile(mask) };
 }
 
-/** A generation, edit or variation, started under the job the browser named. */
+/** A generation, edit or variation, through the one lifecycle (lifecycle.ts) under the job the browser named. */
 export function startGeneration(input: GenerationInput, user: User): Promise<StartResult> {
-  return underJob(startJob(user.id, input.jobId), (job) => run(input, user, job));
+  return runJob(user, input.jobId, GENERATION_REPLAY, (job) => prepare(input, user, job));
 }
 
-async function run(input: GenerationInput, user: User, job: JobHandle): Promise<StartResult> {
+export function resumeGeneration(jobId: unknown, user: User): StartResult {
+  return resumeJob(jobId, user, GENERATION_REPLAY);
+}
+
+async function prepare(input: GenerationInput, user: User, job: JobHandle): Promise<Preparation<GenerationEvent>> {
   const taken = takeInputUploads(user.id, input);
   if (taken instanceof ApiError) return failed(taken);
   const provider = findProvider(input.provider);
   if (!provider) return refuse(`Provider '${String(input.provider)}' is not configured on this server.`, 'provider', 'invalid_value');
   const endpoint = input.endpoint ?? 'generate';
-  if (!['generate', 'edit', 'variation'].includes(endpoint)) return refuse(`Unknown endpoint '${String(endpoint)}'.`, 'endpoint', 'invalid_value');
   const checked = checkImageRequest(endpoint, input.fields, { narrowing: provider.narrowing, models: provider.models });
   if (!checked.ok) return failed(checked.error);
   const req = checked.request;
@@ -88,41 +91,28 @@ async function run(input: GenerationInput, user: User, job: JobHandle): Promise<
   if (uploads instanceof ApiError) return failed(uploads);
   // Policy, rate limits and the spend cap, before anything is sent upstream; settled and audited when it ends.
   const admitted = await admitGeneration({ user, provider, request: req, fields: input.fields, uploads, userKey: input.userKey });
-  if (!admitted.ok) return { ok: false, error: admitted.error };
+  if (!admitted.ok) return admitted;
   const gate = admitted.gate;
-  const params = toWireParams(req);
+  const wire = toWire(req);
   const client = createClient(provider, req.model, undefined, gate.apiKey);
-
-  const headers: Record<string, string> = {};
-  if (provider.id === 'offline' && input.simulate) {
-    if (input.simulate.fault) headers['x-offline-fault'] = input.simulate.fault;
-    if (input.simulate.latencyMs !== undefined) headers['x-offline-latency-ms'] = String(input.simulate.latencyMs);
-  }
-
-  const emit = (e: GenerationEvent) => job.emit(gate.observe(e));
+  const headers = simulationHeaders(provider.id, input.simulate);
   const opts: CallOptions = { signal: job.signal, headers };
 
-  // The job owns the upstream work: if the browser leaves, it goes on and keeps its events for `resume`.
-  const settle = (tile: number | null) => (e: unknown) => {
-    const error = e instanceof StreamFailure ? e.failure : toGenerationError(e);
-    emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
-  };
-  const work = async () => {
+  const work = async (emit: (e: GenerationEvent) => void) => {
+    // A tile that fails or is cancelled ends with its own event; what it streamed before stays.
+    const settle = (tile: number | null) => (e: unknown) => {
+      const error = e instanceof StreamFailure ? e.failure : toGenerationError(e);
+      emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
+    };
     emit({ type: 'started', jobId: job.id, tiles: req.n, streaming: req.stream });
     if (req.stream) {
       // On the offline API, tell the parallel requests apart, or its determinism would make n equal images.
       const optsFor = (tile: number): CallOptions =>
         provider.id === 'offline' && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
-      await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, endpoint, params, uploads, tile, optsFor(tile), emit).catch(settle(tile))));
+      await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, wire, uploads, tile, optsFor(tile), emit).catch(settle(tile))));
     } else {
-      await batch(client, endpoint, params, uploads, opts, emit).catch(settle(null));
+      await batch(client, wire, uploads, opts, emit).catch(settle(null));
     }
   };
-  // Settlement runs here on the server whether or not a browser is still listening.
-  void work().catch(settle(null)).finally(() => {
-    endJob(job.id);
-    void gate.finish();
-  });
-  // The browser's stream is one subscriber: closing it (tab closed) stops listening, not the job.
-  return { ok: true, events: withKeepalive(follow(job.id)!, KEEPALIVE) };
+  return { ok: true, prepared: { gate, work } };
 }

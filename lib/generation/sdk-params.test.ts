@@ -29,8 +29,13 @@ describe('toWireParams: exactly what was sent', () => {
     expect(off).not.toHaveProperty('partial_images');
   });
 
-  it('spells the dated alias as the canonical model', () => {
-    expect(wire('generate', { model: 'gpt-image-2-2026-04-21', prompt: 'x', size: 'auto' }).model).toBe('gpt-image-2');
+  it('sends a dated snapshot as given, not as its alias (the spec lists gpt-image-2-2026-04-21 as a model of its own)', () => {
+    expect(wire('generate', { model: 'gpt-image-2-2026-04-21', prompt: 'x', size: 'auto' }).model).toBe('gpt-image-2-2026-04-21');
+  });
+
+  it('never sends moderation on an edit: the edit schema has no such field', () => {
+    expect(() => wire('edit', { model: 'gpt-image-1', prompt: 'x', moderation: 'low' })).toThrow(/moderation/);
+    expect(wire('edit', { model: 'gpt-image-1', prompt: 'x' })).not.toHaveProperty('moderation');
   });
 
   it('fills in the size the service would use when none was sent', () => {

@@ -1,31 +1,62 @@
 /**
- * An ImageRequest as the wire (and the SDK) spells it. The server sends exactly this, and "Copy as code"
- * prints exactly this, so what a user copies is what was sent.
+ * An ImageRequest as the wire (and the SDK) spells it, built as the SDK's own param types: an object literal per
+ * endpoint, so the compiler refuses a field that endpoint's params lack (the edit params have no `moderation`,
+ * variations no `prompt`). The server sends exactly this, and "Copy as code" prints exactly this.
  */
+import type { ImageCreateVariationParams, ImageEditParamsBase, ImageGenerateParamsBase } from 'openai/resources/images';
 import type { ImageRequest } from '../models/validate';
 
+/** The SDK's params without the files (they are added at the call) and without the stream flag (per call). */
+export type GenerateWire = Omit<ImageGenerateParamsBase, 'stream'>;
+export type EditWire = Omit<ImageEditParamsBase, 'image' | 'mask' | 'stream'>;
+export type VariationWire = Omit<ImageCreateVariationParams, 'image'>;
+
+/** What one request sends, told apart by endpoint so each SDK call gets its own type. */
+export type Wire =
+  | { endpoint: 'generate'; params: GenerateWire; stream: boolean }
+  | { endpoint: 'edit'; params: EditWire; stream: boolean }
+  | { endpoint: 'variation'; params: VariationWire; stream: false };
+
+/** The request's fields as flat JSON values, for code snippets and logs. */
 export type WireParams = Record<string, string | number | boolean>;
 
-export function toWireParams(req: ImageRequest): WireParams {
-  const out: WireParams = { model: req.model };
-  if (req.endpoint !== 'variation') out.prompt = req.prompt;
-  if (req.n !== 1) out.n = req.n;
-  out.size = req.size;
-  const optional: [string, string | number | undefined][] = [
-    ['quality', req.quality],
-    ['background', req.background],
-    ['output_format', req.outputFormat],
-    ['output_compression', req.outputCompression],
-    ['moderation', req.moderation],
-    ['style', req.style],
-    ['response_format', req.responseFormat],
-    ['input_fidelity', req.inputFidelity],
-    ['user', req.user],
-  ];
-  for (const [key, value] of optional) if (value !== undefined) out[key] = value;
-  if (req.stream) {
-    out.stream = true;
-    out.partial_images = req.partialImages;
+/** Only the fields that were set: an absent option is left for the service's default, never sent as null. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function toWire(req: ImageRequest): Wire {
+  const n = req.n !== 1 ? req.n : undefined;
+  const partial_images = req.stream ? req.partialImages : undefined;
+  switch (req.endpoint) {
+    case 'generate': {
+      const params: GenerateWire = {
+        model: req.modelName, prompt: req.prompt, n, size: req.size, quality: req.quality, background: req.background,
+        output_format: req.outputFormat, output_compression: req.outputCompression, moderation: req.moderation,
+        style: req.style, response_format: req.responseFormat, user: req.user, partial_images,
+      };
+      return { endpoint: 'generate', params: defined(params), stream: req.stream };
+    }
+    case 'edit': {
+      const params: EditWire = {
+        model: req.modelName, prompt: req.prompt, n, size: req.size, quality: req.quality as EditWire['quality'], background: req.background,
+        output_format: req.outputFormat, output_compression: req.outputCompression, input_fidelity: req.inputFidelity,
+        response_format: req.responseFormat, user: req.user, partial_images,
+      };
+      return { endpoint: 'edit', params: defined(params), stream: req.stream };
+    }
+    case 'variation': {
+      const params: VariationWire = { model: req.modelName, n, size: req.size as VariationWire['size'], response_format: req.responseFormat, user: req.user };
+      return { endpoint: 'variation', params: defined(params), stream: false };
+    }
   }
+}
+
+/** The fields as the service receives them (stream flag included), in a flat record. */
+export function toWireParams(req: ImageRequest): WireParams {
+  const wire = toWire(req);
+  const out: WireParams = {};
+  for (const [k, v] of Object.entries(wire.params)) if (v !== undefined && v !== null) out[k] = v as string | number | boolean;
+  if (wire.stream) out.stream = true;
   return out;
 }

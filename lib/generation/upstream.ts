@@ -6,9 +6,8 @@ import 'server-only';
  */
 import OpenAI from 'openai';
 import type { ImagesUsage } from '../cost/usage';
-import { bytesOf, imageFacts as mimeOf, readSse, recordError, type SseRecord } from './sse';
-import type { ImageEndpoint } from '../models/validate';
-import type { WireParams } from './sdk-params';
+import { bytesOf, imageFacts as mimeOf, readSse, recordError, streamReadError, type SseRecord } from './sse';
+import type { Wire } from './sdk-params';
 import type { Echoed, GenerationError, GenerationEvent } from './events';
 
 /** Files of an edit or variation, as the browser sent them. */
@@ -52,25 +51,30 @@ export function toGenerationError(e: unknown): GenerationError | null {
 }
 
 /**
- * The SDK call for an endpoint: the one place that knows which SDK method and which file fields each takes.
- * One image goes as `image`, several as `image[]` (the SDK's encoding); the mask applies to the first.
+ * The SDK call for an endpoint, with the SDK's own param types (sdk-params.ts): the one place that knows which
+ * SDK method and which file fields each takes. One image goes as `image`, several as `image[]` (the SDK's
+ * encoding); the mask applies to the first.
  */
-function request(client: OpenAI, endpoint: ImageEndpoint, params: WireParams, files: Uploads, options: OpenAI.RequestOptions) {
+function request(client: OpenAI, wire: Wire, files: Uploads, stream: boolean, options: OpenAI.RequestOptions) {
   const images = files.images ?? [];
   const image = images.length === 1 ? images[0] : images;
-  if (endpoint === 'edit') {
-    return client.images.edit({ ...(params as unknown as OpenAI.ImageEditParams), image, ...(files.mask ? { mask: files.mask } : {}) }, options);
+  const mask = files.mask ? { mask: files.mask } : {};
+  switch (wire.endpoint) {
+    case 'edit':
+      return stream
+        ? client.images.edit({ ...wire.params, n: 1, stream: true, image, ...mask }, options)
+        : client.images.edit({ ...wire.params, image, ...mask }, options);
+    case 'variation':
+      return client.images.createVariation({ ...wire.params, image: images[0] }, options);
+    case 'generate':
+      return stream ? client.images.generate({ ...wire.params, n: 1, stream: true }, options) : client.images.generate(wire.params, options);
   }
-  if (endpoint === 'variation') {
-    return client.images.createVariation({ ...(params as unknown as OpenAI.ImageCreateVariationParams), image: images[0] }, options);
-  }
-  return client.images.generate(params as unknown as OpenAI.ImageGenerateParams, options);
 }
 
 /** One streamed image (n = 1) into `tile`: partial events as they arrive, then the completed one. */
-export async function streamOne(client: OpenAI, endpoint: ImageEndpoint, params: WireParams, files: Uploads, tile: number, opts: CallOptions, emit: Emit): Promise<void> {
+export async function streamOne(client: OpenAI, wire: Wire, files: Uploads, tile: number, opts: CallOptions, emit: Emit): Promise<void> {
   const started = performance.now();
-  const response = await request(client, endpoint, { ...params, n: 1, stream: true }, files, { signal: opts.signal, headers: opts.headers, maxRetries: 0 }).asResponse();
+  const response = await request(client, wire, files, true, { signal: opts.signal, headers: opts.headers, maxRetries: 0 }).asResponse();
   let failure: GenerationError | null = null;
   let completed = false;
   const onRecord = (record: SseRecord) => {
@@ -80,10 +84,10 @@ export async function streamOne(client: OpenAI, endpoint: ImageEndpoint, params:
     failure ??= recordError(record, response.status);
     if (failure) return;
     if (type.endsWith('.partial_image')) {
-      const bytes = bytesOf(data.b64_json);
+      const bytes = bytesOf(data.b64_json, { type, field: 'b64_json' });
       emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at });
     } else if (type.endsWith('.completed')) {
-      const bytes = bytesOf(data.b64_json);
+      const bytes = bytesOf(data.b64_json, { type, field: 'b64_json' });
       const { mime, width, height } = mimeOf(bytes);
       const echoed: Echoed = { size: data.size, quality: data.quality, background: data.background, output_format: data.output_format };
       completed = true;
@@ -94,6 +98,8 @@ export async function streamOne(client: OpenAI, endpoint: ImageEndpoint, params:
     await readSse(response, onRecord);
   } catch (e) {
     if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
+    const known = streamReadError(e, response.status);
+    if (known) throw new StreamFailure(known);
     throw new OpenAI.APIConnectionError({ message: 'The image stream was cut off before the image was complete.', cause: e as Error });
   }
   if (failure) throw new StreamFailure(failure);
@@ -111,9 +117,9 @@ export class StreamFailure extends Error {
 }
 
 /** One request for all n images, answered at once: a completed event per image. */
-export async function batch(client: OpenAI, endpoint: ImageEndpoint, params: WireParams, files: Uploads, opts: CallOptions, emit: Emit): Promise<void> {
+export async function batch(client: OpenAI, wire: Wire, files: Uploads, opts: CallOptions, emit: Emit): Promise<void> {
   const started = performance.now();
-  const res = (await request(client, endpoint, params, files, { signal: opts.signal, headers: opts.headers, maxRetries: 0 })) as OpenAI.ImagesResponse;
+  const res = (await request(client, wire, files, false, { signal: opts.signal, headers: opts.headers, maxRetries: 0 })) as OpenAI.ImagesResponse;
   const echoed: Echoed = { size: res.size, quality: res.quality, background: res.background, output_format: res.output_format };
   const latencyMs = Math.round(performance.now() - started);
   (res.data ?? []).forEach((item, tile) => {

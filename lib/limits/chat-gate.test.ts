@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProvider } from '../providers/server';
 import type { ChatEvent } from '../chat/events';
+import { validateImageRequest } from '../models/validate';
 import { admitChat } from './chat-gate';
 
 const bytes = new Uint8Array([1, 2, 3]);
@@ -23,6 +24,7 @@ async function turn(events: ChatEvent[]) {
     user: { id: 'invite:alice', name: 'alice' },
     provider: findProvider('offline')!,
     input: { provider: 'offline', mainModel: 'gpt-5', text: 'two cats, one picture each', tool: { model: 'gpt-image-1', size: '1024x1024', quality: 'medium' } },
+    tool: validateImageRequest('responses', { model: 'gpt-image-1', size: '1024x1024', quality: 'medium' }),
     images: [],
   });
   if (!admitted.ok) throw new Error(admitted.error.message);

@@ -6,14 +6,15 @@ import 'server-only';
  * The main model's text tokens are not priced here (the price table holds image models only).
  */
 import type { User } from '../access/user';
-import type { ChatEvent, ChatInput } from '../chat/events';
+import type { ChatEvent } from '../chat/events';
+import type { ChatRequest } from '../generation/action-input';
 import { estimateCost, type CostEstimate } from '../cost/estimate';
 import { loadPriceOverrides } from '../cost/overrides';
 import type { GenerationError } from '../generation/events';
 import { sniffImage } from '../images/sniff';
 import { findModel } from '../models/registry';
 import type { Dimensions } from '../models/sizes';
-import type { ModelId, Quality } from '../models/types';
+import type { ImageToolRequest } from '../models/validate';
 import type { ProviderInfo } from '../providers/config';
 import { openGate } from './gate';
 import { CostMeter } from './meter';
@@ -24,25 +25,21 @@ export interface ChatGate {
   finish(): Promise<void>;
 }
 
-function chatEstimate(model: ModelId, input: ChatInput, inputImages: Dimensions[]): CostEstimate {
+function chatEstimate(tool: ImageToolRequest, prompt: string, inputImages: Dimensions[]): CostEstimate {
   const endpoint = inputImages.length ? 'edit' : 'generate';
-  const caps = findModel(model)!.endpoints[endpoint]!;
-  const asked = input.tool.size ?? 'auto';
-  const sizes = asked === 'auto' ? ['auto', ...caps.sizes.filter((s) => s !== 'auto')] : [asked];
+  const caps = findModel(tool.model)!.endpoints[endpoint]!;
+  const sizes = tool.size === 'auto' ? ['auto', ...caps.sizes.filter((s) => s !== 'auto')] : [tool.size];
   const prices = loadPriceOverrides(process.env);
   return sizes
-    .map((size) => estimateCost({
-      model, endpoint, size, quality: (input.tool.quality as Quality | undefined) ?? 'auto', n: 1,
-      partialImages: input.tool.partial_images ?? 0, prompt: input.text, inputImages,
-    }, prices))
+    .map((size) => estimateCost({ model: tool.model, endpoint, size, quality: tool.quality ?? 'auto', n: 1, partialImages: tool.partialImages, prompt, inputImages }, prices))
     .reduce((a, b) => (b.high > a.high ? b : a));
 }
 
-export async function admitChat(args: { user: User; provider: ProviderInfo; input: ChatInput; images: { bytes: Uint8Array }[]; userKey?: unknown }): Promise<
+export async function admitChat(args: { user: User; provider: ProviderInfo; input: ChatRequest; tool: ImageToolRequest; images: { bytes: Uint8Array }[]; userKey?: unknown }): Promise<
   { ok: true; gate: ChatGate } | { ok: false; error: GenerationError }
 > {
-  const { input } = args;
-  const model = findModel(String(input.tool.model))!.id;
+  const { input, tool } = args;
+  const model = tool.model;
   const inputImages = args.images.flatMap((i) => {
     const info = sniffImage(i.bytes);
     return info ? [{ width: info.width, height: info.height }] : [];
@@ -50,19 +47,19 @@ export async function admitChat(args: { user: User; provider: ProviderInfo; inpu
   const opened = await openGate({
     user: args.user,
     provider: args.provider,
-    asked: { model, endpoint: 'responses', quality: input.tool.quality as Quality | undefined, size: input.tool.size, partialImages: input.tool.partial_images },
+    asked: { model, endpoint: 'responses', quality: tool.quality, size: tool.size, partialImages: tool.partialImages },
     paramPrefix: 'tools[0].',
     endpoint: 'responses',
     params: { main_model: input.mainModel, ...input.tool, images: input.imageIds, mask: input.maskId === undefined ? undefined : '1 file', previous_response_id: input.previousResponseId },
     prompt: input.text,
-    estimate: () => chatEstimate(model, input, inputImages),
+    estimate: () => chatEstimate(tool, input.text, inputImages),
     userKey: args.userKey,
   });
   if (!opened.ok) return opened;
   const { gate } = opened;
   let meter: CostMeter | null = null;
   try {
-    meter = new CostMeter(model, loadPriceOverrides(process.env), { size: input.tool.size ?? 'auto', quality: input.tool.quality }, gate.estimate?.high ?? 0);
+    meter = new CostMeter(model, loadPriceOverrides(process.env), { size: tool.size, quality: tool.quality }, gate.estimate?.high ?? 0);
   } catch {
     meter = null;
   }

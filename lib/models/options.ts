@@ -18,6 +18,11 @@ export function backgroundsFor(options: ControlOptions, format: OutputFormat | u
   return all.filter((b) => b !== 'transparent' || !fmt || (options.transparentFormats ?? []).includes(fmt));
 }
 
+/** "preview" beside each value the service documents as preview, for a select's option text. */
+export function previewNotes<T extends string>(values: readonly T[] | undefined): Partial<Record<T, string>> | undefined {
+  return values?.length ? (Object.fromEntries(values.map((v) => [v, 'preview'])) as Partial<Record<T, string>>) : undefined;
+}
+
 /** output_compression applies to jpeg and webp only. */
 export function compressionApplies(options: ControlOptions, format: OutputFormat | undefined): boolean {
   return !!options.compression && (format === 'jpeg' || format === 'webp');

@@ -1,6 +1,7 @@
 /**
  * The one place that knows what each image model accepts, per endpoint.
- * Facts from shared/api-reference.md §1–3, §6.1, §8, §12 (OpenAPI spec as of 2026-08).
+ * Facts from OpenAI's image generation guide and API reference, its OpenAPI spec (e2e/fixtures/openapi) and
+ * the openai SDK's types; where they disagree, the spec and the SDK win.
  * UI options, server validation, the offline API and the cost estimator all read this.
  */
 import type { EndpointCaps, ModelId, ModelSpec, Quality } from './types';
@@ -15,9 +16,11 @@ function gptImage(opts: {
   promptMax?: number;
   customSize?: boolean;
   inputFidelity?: boolean;
-  transparent?: boolean;
-}): Pick<EndpointCaps, 'sizes' | 'customSize' | 'qualities' | 'n' | 'promptMax' | 'outputFormats' | 'backgrounds' | 'transparentFormats' | 'compression' | 'moderation' | 'partialImages' | 'defaults'> {
+  /** Transparent backgrounds: 'preview' where the service documents them so. */
+  transparent?: boolean | 'preview';
+}): Pick<EndpointCaps, 'sizes' | 'customSize' | 'qualities' | 'n' | 'promptMax' | 'outputFormats' | 'backgrounds' | 'transparentFormats' | 'preview' | 'compression' | 'moderation' | 'partialImages' | 'defaults'> {
   return {
+    ...(opts.transparent === 'preview' ? { preview: { backgrounds: ['transparent'] as const } } : {}),
     sizes: GPT_SIZES,
     customSize: opts.customSize
       ? { multiple: 16, maxEdge: 3840, minPixels: 655_360, maxPixels: 8_294_400, maxAspect: 3 }
@@ -35,8 +38,11 @@ function gptImage(opts: {
   };
 }
 
-function gptEndpoints(opts: { customSize?: boolean; inputFidelity: boolean }): ModelSpec['endpoints'] {
+function gptEndpoints(opts: { customSize?: boolean; inputFidelity: boolean; transparent?: boolean | 'preview' }): ModelSpec['endpoints'] {
   const base = gptImage(opts);
+  // The edit schema (spec CreateImageEditRequest, the SDK's ImageEditParams) has no `moderation`.
+  const { moderation: _moderation, ...editBase } = base;
+  const editDefaults = { ...base.defaults, moderation: undefined };
   const fidelity = opts.inputFidelity ? ({ inputFidelity: ['low', 'high'] } as const) : {};
   const withFidelityDefault = opts.inputFidelity
     ? { ...base.defaults, inputFidelity: 'low' as const }
@@ -44,11 +50,11 @@ function gptEndpoints(opts: { customSize?: boolean; inputFidelity: boolean }): M
   return {
     generate: base,
     edit: {
-      ...base,
+      ...editBase,
       ...fidelity,
       images: { maxCount: 16, maxBytes: 50 * MB, types: ['png', 'jpeg', 'webp'], square: false },
       mask: { maxBytes: 4 * MB },
-      defaults: withFidelityDefault,
+      defaults: opts.inputFidelity ? { ...editDefaults, inputFidelity: 'low' as const } : editDefaults,
     },
     // The Responses image_generation tool: same image options, no n (api-reference §6.1).
     responses: { ...base, ...fidelity, n: { min: 1, max: 1 }, mask: { maxBytes: 4 * MB }, defaults: withFidelityDefault },
@@ -64,8 +70,9 @@ export const MODELS: readonly ModelSpec[] = [
     note: 'Any WxH (multiples of 16, up to 3840 on the long side); reference images always at high fidelity.',
     aliases: ['gpt-image-2-2026-04-21'],
     outputTokens: 'gpt-image-2-formula',
-    // input_fidelity is not a parameter here: references are used at high fidelity automatically (§12).
-    endpoints: gptEndpoints({ customSize: true, inputFidelity: false }),
+    // input_fidelity is not a parameter here: references are used at high fidelity automatically. Transparent
+    // backgrounds are "in preview" for gpt-image-2 and its snapshot (spec, CreateImageRequest.background).
+    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: 'preview' }),
   },
   {
     id: 'gpt-image-1.5',

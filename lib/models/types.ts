@@ -52,6 +52,11 @@ export interface EndpointCaps {
   /** Backgrounds, and the formats that can carry `transparent`. */
   backgrounds?: readonly Background[];
   transparentFormats?: readonly OutputFormat[];
+  /**
+   * Values the service documents as preview: offered, and labelled so, never silently (the spec: transparent
+   * backgrounds on gpt-image-2 and its snapshot are "in preview").
+   */
+  preview?: { backgrounds?: readonly Background[] };
   compression?: { min: number; max: number };
   moderation?: readonly Moderation[];
   styles?: readonly Style[];

@@ -9,6 +9,7 @@ import { findModel, implicitModel, MODELS } from './registry';
 import { customSizeProblem, parseSize } from './sizes';
 import type {
   Background,
+  Endpoint,
   EndpointCaps,
   InputFidelity,
   ModelId,
@@ -24,7 +25,10 @@ export type ImageEndpoint = 'generate' | 'edit' | 'variation';
 /** A request after validation: known model, typed values, nothing the model would refuse. */
 export interface ImageRequest {
   endpoint: ImageEndpoint;
+  /** The registry's id, for looking up what the model accepts. */
   model: ModelId;
+  /** The model as asked and as sent: a dated snapshot goes upstream as given, not as its alias. */
+  modelName: string;
   prompt: string;
   n: number;
   /** As asked: `auto` or `WxH`. */
@@ -42,11 +46,20 @@ export interface ImageRequest {
   user?: string;
 }
 
+/**
+ * The Responses API's image_generation tool after validation: the same image options as an Images request, but
+ * no prompt (the main model writes it), no n (one image per call) and no stream flag (the response streams).
+ */
+export type ImageToolRequest = Omit<ImageRequest, 'endpoint' | 'prompt' | 'n' | 'stream' | 'style' | 'responseFormat' | 'user'> & { endpoint: 'responses' };
+
 /** Every field each endpoint knows, across all models. File fields are checked separately. */
-const KNOWN_FIELDS: Record<ImageEndpoint, readonly string[]> = {
+const KNOWN_FIELDS: Record<Endpoint, readonly string[]> = {
   generate: ['prompt', 'model', 'n', 'quality', 'size', 'style', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'user'],
-  edit: ['prompt', 'model', 'n', 'quality', 'size', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'input_fidelity', 'user', 'image', 'image[]', 'mask'],
+  // No `moderation`: the edit schema does not have it (spec CreateImageEditRequest, the SDK's ImageEditParams).
+  edit: ['prompt', 'model', 'n', 'quality', 'size', 'response_format', 'output_format', 'output_compression', 'background', 'stream', 'partial_images', 'input_fidelity', 'user', 'image', 'image[]', 'mask'],
   variation: ['model', 'n', 'size', 'response_format', 'user', 'image'],
+  // The tool's image options (the mask travels as input_image_mask, checked with the files).
+  responses: ['model', 'quality', 'size', 'background', 'output_format', 'output_compression', 'moderation', 'partial_images', 'input_fidelity'],
 };
 
 const FILE_FIELDS = new Set(['image', 'image[]', 'mask']);
@@ -72,6 +85,8 @@ export interface ValidateOptions {
   narrowing?: CapsNarrowing;
   /** Models the provider serves; others are refused as unknown. Default: all. */
   models?: readonly ModelId[];
+  /** Where the fields sit in the request, for `param` and messages (`tools[0].` for the chat's image tool). */
+  paramPrefix?: string;
 }
 
 function present(v: unknown): boolean {
@@ -137,11 +152,13 @@ function checkSize(size: string, caps: EndpointCaps): void {
 }
 
 /** Resolve and check the model; throws an ApiError naming `model`. */
-export function resolveModel(endpoint: ImageEndpoint, fields: Record<string, unknown>, options: ValidateOptions = {}): ModelId {
+export function resolveModel(endpoint: Endpoint, fields: Record<string, unknown>, options: ValidateOptions = {}): ModelId {
   const asked = readString(fields, 'model');
   const served = options.models ?? MODELS.map((m) => m.id);
   const offered = served.filter((id) => findModel(id)?.endpoints[endpoint]);
   if (asked === undefined) {
+    // The tool's documented default model is shut down: the playground always names one.
+    if (endpoint === 'responses') throw invalid('model', 'missing_required_parameter', `Missing required parameter: 'model'. Name the image model, one of ${listValues(offered)}.`);
     const implicit = implicitModel(endpoint, fields);
     if (served.includes(implicit)) return implicit;
     throw invalid('model', 'missing_required_parameter', `Missing required parameter: 'model'. Without it the request would go to ${implicit}, which this provider does not serve; use ${listValues(offered)}.`);
@@ -151,17 +168,41 @@ export function resolveModel(endpoint: ImageEndpoint, fields: Record<string, unk
     throw invalid('model', 'invalid_value', `Invalid value: '${clip(asked)}'. Supported values are: ${listValues(offered)}.`);
   }
   if (!model.endpoints[endpoint]) {
-    const what = endpoint === 'variation' ? 'image variations' : endpoint === 'edit' ? 'image edits' : 'image generation';
+    const what = { variation: 'image variations', edit: 'image edits', generate: 'image generation', responses: 'the image_generation tool' }[endpoint];
     throw invalid('model', 'invalid_value', `Invalid value: '${asked}'. The model ${model.id} does not support ${what}; use ${listValues(offered)}.`);
   }
   return model.id;
 }
 
 /**
- * Check every non-file field of an Images API request. Throws ApiError (400) on the first problem, in the
- * order the real service reports them: unknown parameters, model, prompt, types and ranges, cross-field rules.
+ * Check every non-file field of an Images API request, or of the Responses API's image_generation tool (the
+ * studio and the chat share this one validator). Throws ApiError (400) on the first problem, in the order the
+ * real service reports them: unknown parameters, model, prompt, types and ranges, cross-field rules.
  */
-export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<string, unknown>, options: ValidateOptions = {}): ImageRequest {
+export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<string, unknown>, options?: ValidateOptions): ImageRequest;
+export function validateImageRequest(endpoint: 'responses', fields: Record<string, unknown>, options?: ValidateOptions): ImageToolRequest;
+export function validateImageRequest(endpoint: Endpoint, fields: Record<string, unknown>, options: ValidateOptions = {}): ImageRequest | ImageToolRequest {
+  if (!options.paramPrefix) return validateFields(endpoint, fields, options);
+  try {
+    return validateFields(endpoint, fields, options);
+  } catch (e) {
+    throw e instanceof ApiError ? prefixed(e, options.paramPrefix) : e;
+  }
+}
+
+/** The same error, its field named where it sits in the request (`tools[0].size`). */
+function prefixed(e: ApiError, prefix: string): ApiError {
+  if (!e.param) return e;
+  const param = `${prefix}${e.param}`;
+  const message = e.message.split(`'${e.param}'`).join(`'${param}'`);
+  return new ApiError(e.status, { ...e.toBody().error, message, param }, e.headers);
+}
+
+function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, options: ValidateOptions): ImageRequest | ImageToolRequest {
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
+    throw invalid(null, 'invalid_type', `Invalid request: expected an object of fields, but got ${Array.isArray(fields) ? 'an array' : fields === null ? 'null' : `a ${typeof fields}`} instead.`);
+  }
+  const tool = endpoint === 'responses';
   const fromForm = options.fromForm ?? false;
   for (const key of Object.keys(fields)) {
     if (!KNOWN_FIELDS[endpoint].includes(key)) {
@@ -169,6 +210,7 @@ export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<str
     }
   }
   const model = resolveModel(endpoint, fields, options);
+  const modelName = readString(fields, 'model') ?? model;
   const caps = narrowCaps(findModel(model)!.endpoints[endpoint]!, options.narrowing);
 
   for (const key of Object.keys(fields)) {
@@ -180,7 +222,7 @@ export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<str
   }
 
   let prompt = '';
-  if (caps.promptMax > 0) {
+  if (caps.promptMax > 0 && !tool) {
     const p = readString(fields, 'prompt');
     if (p === undefined) throw invalid('prompt', 'missing_required_parameter', "Missing required parameter: 'prompt'.");
     if (p.trim() === '') throw invalid('prompt', 'empty_string', "Invalid 'prompt': empty string. Expected a string with minimum length 1, but got an empty string instead.");
@@ -208,7 +250,7 @@ export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<str
   const responseFormat = readEnum(fields, 'response_format', caps.responseFormats);
   const inputFidelity = readEnum(fields, 'input_fidelity', caps.inputFidelity);
   const outputCompression = readInt(fields, 'output_compression', fromForm, caps.compression);
-  const stream = readBool(fields, 'stream', fromForm) ?? false;
+  const stream = tool ? true : (readBool(fields, 'stream', fromForm) ?? false);
   const partialImages = readInt(fields, 'partial_images', fromForm, caps.partialImages) ?? 0;
   const user = readString(fields, 'user');
 
@@ -220,9 +262,11 @@ export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<str
     throw invalid('output_compression', 'invalid_value', `Invalid 'output_compression': ${outputCompression}. Compression less than 100 is not supported for PNG output format; use output_format 'jpeg' or 'webp', or leave output_compression out.`);
   }
 
+  if (tool) return { endpoint, model, modelName, size, quality, outputFormat, outputCompression, background, moderation, inputFidelity, partialImages };
   return {
-    endpoint,
+    endpoint: endpoint as ImageEndpoint,
     model,
+    modelName,
     prompt,
     n,
     size,
@@ -241,13 +285,11 @@ export function validateImageRequest(endpoint: ImageEndpoint, fields: Record<str
 }
 
 /** Validate, returning a result instead of throwing: for server actions that return typed unions. */
-export function checkImageRequest(
-  endpoint: ImageEndpoint,
-  fields: Record<string, unknown>,
-  options?: ValidateOptions,
-): { ok: true; request: ImageRequest } | { ok: false; error: ApiError } {
+export function checkImageRequest(endpoint: ImageEndpoint, fields: Record<string, unknown>, options?: ValidateOptions): { ok: true; request: ImageRequest } | { ok: false; error: ApiError };
+export function checkImageRequest(endpoint: 'responses', fields: Record<string, unknown>, options?: ValidateOptions): { ok: true; request: ImageToolRequest } | { ok: false; error: ApiError };
+export function checkImageRequest(endpoint: Endpoint, fields: Record<string, unknown>, options?: ValidateOptions): { ok: true; request: ImageRequest | ImageToolRequest } | { ok: false; error: ApiError } {
   try {
-    return { ok: true, request: validateImageRequest(endpoint, fields, options) };
+    return { ok: true, request: validateImageRequest(endpoint as ImageEndpoint, fields, options) };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e };
     throw e;
