@@ -4,7 +4,11 @@
  */
 import { ApiError } from '../errors/api-error';
 
-export const FAULTS = ['moderation', 'content_filter', 'rate_limit', 'server_error', 'stream_cut'] as const;
+/**
+ * `stream_cut` drops the connection mid-stream; `stall` sends the first partial image (or nothing, without
+ * partials) and then nothing more, keeping the connection open: an upstream that hangs.
+ */
+export const FAULTS = ['moderation', 'content_filter', 'rate_limit', 'server_error', 'stream_cut', 'stall'] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export const DEFAULT_LATENCY_MS = 1500;
@@ -76,6 +80,21 @@ export function contentFilterError(): ApiError {
     message: 'Your task failed as a result of our safety system. (simulated)',
     type: 'invalid_request_error',
     code: 'contentFilter',
+  });
+}
+
+/** Hold a stalled stream open until the client goes away (its request signal, or the stream's cancel). */
+export function hang(signal: AbortSignal, cancelled: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (cancelled()) done();
+    }, 250);
+    const done = () => {
+      clearInterval(poll);
+      resolve();
+    };
+    if (signal.aborted) return done();
+    signal.addEventListener('abort', done, { once: true });
   });
 }
 

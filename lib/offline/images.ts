@@ -15,7 +15,7 @@ import type { TokenQuality } from '../cost/tokens';
 import { checkAuth, type Flavor } from './auth';
 import { readBody } from './body';
 import { checkDecodable } from './decode';
-import { contentFilterError, faultFrom, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
+import { contentFilterError, faultFrom, hang, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from './http';
 import { renderEdit, renderGeneration, renderVariation, type EncodeOptions } from './render';
 import type { SceneSpec } from './scene';
@@ -155,8 +155,10 @@ function answerStream(p: Plan, id: string, latency: number, fault: Fault | null,
               b64_json: bytes.toString('base64'), created_at: Math.floor(Date.now() / 1000), ...echo(p), partial_image_index: k,
             })));
             if (fault === 'stream_cut') return cut(controller);
+            if (fault === 'stall') return hang(signal, () => cancelled);
           }
           if (fault === 'stream_cut') return cut(controller);
+          if (fault === 'stall') return hang(signal, () => cancelled);
           const [bytes] = await Promise.all([render(p, i, p.detail), sleep(latency / steps, signal)]);
           if (cancelled) return;
           controller.enqueue(encoder.encode(sseRecord(`${prefix}.completed`, {

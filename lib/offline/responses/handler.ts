@@ -7,7 +7,7 @@ import { ApiError, invalid } from '../../errors/api-error';
 import { textTokens } from '../../cost/tokens';
 import { checkAuth, type Flavor } from '../auth';
 import { readBody } from '../body';
-import { contentFilterError, faultFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, variantFrom } from '../faults';
+import { contentFilterError, faultFrom, hang, latencyMs, moderationError, rateLimitError, serverError, sleep, variantFrom, type Fault } from '../faults';
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from '../http';
 import { echoSettings, planImage, renderImage, revisedPrompt, type ImagePlan, type InputImage } from './images';
 import { parseResponsesRequest, type ResponsesRequest } from './parse';
@@ -114,6 +114,8 @@ interface Turn {
   callId: string;
   msgId: string;
   text: string;
+  /** The simulated fault the stream plays out (`stall`), if any. */
+  fault: Fault | null;
 }
 
 /** The input as the service lists it: a string becomes a user message; messages get ids and content parts. */
@@ -171,7 +173,9 @@ function answerStream(t: Turn, latency: number, signal: AbortSignal, id: string)
           for (let k = 0; k < p.tool.partialImages && !cancelled; k++) {
             const [partial] = await Promise.all([renderImage(p, 1 / 2 ** (p.tool.partialImages - k)), sleep(latency / steps, signal)]);
             send('response.image_generation_call.partial_image', { ...ref, partial_image_index: k, partial_image_b64: partial.toString('base64'), ...echoSettings(p) });
+            if (t.fault === 'stall') return hang(signal, () => cancelled);
           }
+          if (t.fault === 'stall') return hang(signal, () => cancelled);
           [bytes] = await Promise.all([renderImage(p), sleep(latency / steps, signal)]);
           if (cancelled) return;
           send('response.image_generation_call.completed', ref);
@@ -256,6 +260,7 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
       callId: newId('ig_'),
       msgId: newId('msg_'),
       text: messageText(plan),
+      fault,
     };
     const latency = latencyMs(request.headers);
     if (req.stream) return answerStream(turn, latency, request.signal, id);
