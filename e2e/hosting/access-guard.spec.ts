@@ -6,10 +6,11 @@
  * server action asks currentUser() first.
  */
 import { expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { startServer, type TestServer } from '../helpers/server';
-import { buildActions, callAction } from '../helpers/actions';
+import { buildActions, callAction, findAction } from '../helpers/actions';
 import { sessionCookie, signInThroughForm } from './access-helpers';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -107,7 +108,8 @@ test.describe('the running server: nothing without a session', () => {
   let server: TestServer;
   let cookie = '';
   test.beforeAll(async ({ browser }) => {
-    server = await startServer({ PLAYGROUND_PASSCODE: 'guard-test-passcode', ENABLE_DEV_PAGES: '1' });
+    // The team passcode, and an invite for a second, different user (the stranger of the Cancel test).
+    server = await startServer({ PLAYGROUND_PASSCODE: 'guard-test-passcode', PLAYGROUND_INVITES: 'stranger:stranger-code-9', ENABLE_DEV_PAGES: '1' });
     const page = await browser.newPage();
     await signInThroughForm(page, server.url, 'guard-test-passcode');
     cookie = await sessionCookie(page.context());
@@ -179,5 +181,78 @@ test.describe('the running server: nothing without a session', () => {
     }
     const generated = await callAction(server.url, 'generate', sample.generate, { cookie });
     expect(generated.text).toContain('"ok":true');
+  });
+
+  /**
+   * The generate action over plain HTTP, read as it arrives (React's wire format): `until` waits for a pattern in
+   * what came so far, `rest` reads to the end.
+   */
+  async function startGenerate(owner: string, jobId: string, latencyMs: number) {
+    const action = findAction('generate');
+    const res = await fetch(new URL(action.page, server.url), {
+      method: 'POST',
+      headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', cookie: owner },
+      body: JSON.stringify([{
+        provider: 'offline', jobId, simulate: { latencyMs },
+        fields: { model: 'gpt-image-2', prompt: 'a gate with a lock', size: '1024x1024', quality: 'low', n: 1, stream: true, partial_images: 1 },
+      }]),
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let text = '';
+    let ended = false;
+    const more = async () => {
+      const { done, value } = await reader.read();
+      if (done) ended = true;
+      else text += Buffer.from(value).toString('latin1');
+    };
+    return {
+      text: () => text,
+      async until(pattern: RegExp) {
+        while (!pattern.test(text)) {
+          if (ended) throw new Error(`the answer ended without ${pattern}: …${text.slice(-400)}`);
+          await more();
+        }
+      },
+      async rest() {
+        while (!ended) await more();
+        return text;
+      },
+    };
+  }
+
+  test("a stranger's Cancel is refused: the job it names runs on and ends with its image; its owner's Cancel does stop it", async ({ browser }) => {
+    const page = await browser.newPage();
+    await signInThroughForm(page, server.url, 'stranger-code-9');
+    const stranger = await sessionCookie(page.context());
+    await page.close();
+    expect(stranger).not.toBe(cookie);
+
+    // A job of the team's session, long enough for the Cancels to land while it runs.
+    const id = randomUUID();
+    const t0 = Date.now();
+    const run = await startGenerate(cookie, id, 3000);
+    await run.until(/"type":"started"/);
+    // Cancel of that id by another signed-in user, and by a caller with no session: both refused.
+    for (const who of [{ cookie: stranger }, {}]) {
+      const answer = await callAction(server.url, 'cancel', [id], who);
+      expect(answer.text).toMatch(/"cancelled":false/);
+    }
+    expect(Date.now() - t0, 'the Cancels landed while the job was still running').toBeLessThan(3000);
+    const text = await run.rest();
+    expect(text).toContain('"type":"completed"');
+    expect(text).not.toContain('"type":"cancelled"');
+    expect(text).not.toMatch(/"type":"error"/);
+    // Its image came through (the completed event's bytes, well over a kilobyte of React's binary rows).
+    expect(text.length).toBeGreaterThan(10_000);
+
+    // The control: the same Cancel from the job's owner stops a job like it, so the refusal above was a refusal.
+    const own = randomUUID();
+    const second = await startGenerate(cookie, own, 3000);
+    await second.until(/"type":"started"/);
+    expect((await callAction(server.url, 'cancel', [own], { cookie })).text).toMatch(/"cancelled":true/);
+    const stopped = await second.rest();
+    expect(stopped).toContain('"type":"cancelled"');
+    expect(stopped).not.toContain('"type":"completed"');
   });
 });
