@@ -17,6 +17,7 @@ import { resumeJob, runJob, type Preparation } from '../generation/lifecycle';
 import { simulationHeaders } from '../generation/simulation';
 import { checkImageRequest } from '../models/validate';
 import { ApiError } from '../errors/api-error';
+import { errorFor } from '../errors/codes';
 import type { ModelId } from '../models/types';
 import { CHAT_REPLAY, MAIN_MODELS, type ChatEvent, type ChatStart } from './events';
 import type { ChatRequest } from '../generation/action-input';
@@ -125,5 +126,5 @@ async function relay(response: Response, emit: (e: ChatEvent) => void, signal: A
   }
   if (failure) emit({ type: 'error', error: failure });
   else if (!completed && signal.aborted) emit({ type: 'cancelled' });
-  else if (!completed) emit({ type: 'error', error: { status: response.status, message: 'The response stream ended before the response was complete.', type: 'stream_error', param: null, code: 'stream_incomplete' } });
+  else if (!completed) emit({ type: 'error', error: errorFor('stream_incomplete', 'The response stream ended before the response was complete.', null, response.status) });
 }

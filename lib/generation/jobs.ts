@@ -15,6 +15,7 @@ import 'server-only';
  *   still gets everything, but a closed tab can no longer recover it.
  */
 import { randomUUID } from 'node:crypto';
+import { errorFor } from '../errors/codes';
 import { envNumber } from './env-number';
 import type { GenerationError, GenerationEvent } from './events';
 
@@ -163,8 +164,8 @@ const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]
 
 export type JobStart<E> = { ok: true; job: JobHandle<E> } | { ok: false; error: GenerationError };
 
-function refusal(status: number, code: string, message: string): JobStart<never> {
-  return { ok: false, error: { status, message, type: 'invalid_request_error', param: 'jobId', code } };
+function refusal(code: 'invalid_value' | 'job_id_in_use', message: string): JobStart<never> {
+  return { ok: false, error: errorFor(code, message, 'jobId') };
 }
 
 /**
@@ -179,10 +180,10 @@ export function startJob(owner: string, id: unknown, policy: AnyPolicy = GENERAT
   if (id === undefined) id = randomUUID();
   if (typeof id !== 'string' || !JOB_ID.test(id)) {
     const shown = typeof id === 'string' ? `'${id.slice(0, 64)}'` : id === null ? 'null' : `a value of type ${typeof id}`;
-    return refusal(400, 'invalid_value', `Invalid 'jobId': ${shown}. Use a new lowercase version-4 UUID such as crypto.randomUUID() makes (e.g. '3b241101-e2bb-4255-8caf-4136c566a962'), or leave it out to have the server name the job.`);
+    return refusal('invalid_value', `Invalid 'jobId': ${shown}. Use a new lowercase version-4 UUID such as crypto.randomUUID() makes (e.g. '3b241101-e2bb-4255-8caf-4136c566a962'), or leave it out to have the server name the job.`);
   }
   sweep();
-  if (jobs.has(id)) return refusal(409, 'job_id_in_use', `The 'jobId' '${id}' is already in use. Every generation needs a new id (crypto.randomUUID()).`);
+  if (jobs.has(id)) return refusal('job_id_in_use', `The 'jobId' '${id}' is already in use. Every generation needs a new id (crypto.randomUUID()).`);
   const controller = new AbortController();
   const job: Job = { owner, policy, controller, slots: new Map(), log: [], listeners: new Set() };
   jobs.set(id, job);

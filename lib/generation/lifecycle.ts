@@ -11,6 +11,7 @@ import 'server-only';
  * it is told why instead of "not found".
  */
 import type { User } from '../access/user';
+import { errorFor } from '../errors/codes';
 import type { GenerationError } from './events';
 import { endJob, follow, startJob, type JobHandle, type ReplayPolicy } from './jobs';
 import { KEEPALIVE, withKeepalive } from './keepalive';
@@ -67,18 +68,16 @@ export function resumeJob<E>(jobId: unknown, user: User, kind: ReplayPolicy<E>):
   if (events) return { ok: true, events: withKeepalive(events, KEEPALIVE as E) };
   return {
     ok: false,
-    error: {
-      status: 404,
-      message: `The server no longer has ${kind.noun} '${String(jobId).slice(0, 64)}': it ended too long ago (JOB_RETENTION_MIN), was evicted to stay under JOB_RETENTION_MB, or the server restarted. ${kind.kept}`,
-      type: 'invalid_request_error',
-      param: 'jobId',
-      code: 'job_not_found',
-    },
+    error: errorFor(
+      'job_not_found',
+      `The server no longer has ${kind.noun} '${String(jobId).slice(0, 64)}': it ended too long ago (JOB_RETENTION_MIN), was evicted to stay under JOB_RETENTION_MB, or the server restarted. ${kind.kept}`,
+      'jobId',
+    ),
   };
 }
 
 /** A throw nobody expected, as an error a person can report (the name only: messages may carry data). */
 function crashed(what: string, e: unknown): GenerationError {
   console.error(`pipeline: a request ${what} (${e instanceof Error ? e.name : typeof e})`);
-  return { status: 500, message: `The server ${what} (${e instanceof Error ? e.name : 'error'}). Try again; the server log has the details.`, type: 'server_error', param: null, code: 'server_error' };
+  return errorFor('server_error', `The server ${what} (${e instanceof Error ? e.name : 'error'}). Try again; the server log has the details.`);
 }

@@ -10,6 +10,7 @@ import 'server-only';
  * model may think for minutes between partial images).
  */
 import { createParser } from 'eventsource-parser';
+import { errorFor } from '../errors/codes';
 import { sniffImage } from '../images/sniff';
 import { envNumber } from './env-number';
 import type { GenerationError } from './events';
@@ -125,8 +126,8 @@ export async function readSse(response: Response, onRecord: (record: SseRecord) 
 
 /** What a reader's failure means to a person; null for anything else (a cut connection, an abort). */
 export function streamReadError(e: unknown, status: number): GenerationError | null {
-  if (e instanceof SseIdleError) return { status, message: `${e.message} What arrived before is kept.`, type: 'timeout', param: null, code: 'upstream_idle_timeout' };
-  if (e instanceof SseProtocolError) return { status, message: e.message, type: 'protocol_error', param: null, code: 'stream_malformed' };
+  if (e instanceof SseIdleError) return errorFor('upstream_idle_timeout', `${e.message} What arrived before is kept.`, null, status);
+  if (e instanceof SseProtocolError) return errorFor('stream_malformed', e.message, null, status);
   return null;
 }
 

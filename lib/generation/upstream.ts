@@ -6,6 +6,7 @@ import 'server-only';
  */
 import OpenAI from 'openai';
 import type { ImagesUsage } from '../cost/usage';
+import { errorFor } from '../errors/codes';
 import { bytesOf, imageFacts as mimeOf, readSse, recordError, streamReadError, type SseRecord } from './sse';
 import type { Wire } from './sdk-params';
 import type { Echoed, GenerationError, GenerationEvent } from './events';
@@ -105,7 +106,7 @@ export async function streamOne(client: OpenAI, wire: Wire, files: Uploads, tile
   if (failure) throw new StreamFailure(failure);
   if (!completed) {
     if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
-    throw new StreamFailure({ status: response.status, message: 'The image stream ended before the final image arrived.', type: 'stream_error', param: null, code: 'stream_incomplete' });
+    throw new StreamFailure(errorFor('stream_incomplete', 'The image stream ended before the final image arrived.', null, response.status));
   }
 }
 

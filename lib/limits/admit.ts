@@ -4,6 +4,7 @@
  * record what it actually cost. Pure over a LimitStore, so the maths is tested on the memory store.
  */
 import { randomUUID } from 'node:crypto';
+import { errorFor } from '../errors/codes';
 import { formatUsd } from '../cost/estimate';
 import type { GenerationError } from '../generation/events';
 import { fromMicros, secondsToUtcMidnight, toMicros, toMicrosUp, utcDay, type LimitsConfig } from './config';
@@ -35,8 +36,8 @@ export interface Ticket {
 
 export type Admission = { ok: true; ticket: Ticket } | { ok: false; error: GenerationError };
 
-function refusal(status: number, code: string, message: string, retryAfter?: number): Admission {
-  return { ok: false, error: { status, message, type: status === 429 ? 'rate_limit_error' : 'server_error', param: null, code, ...(retryAfter !== undefined ? { retryAfter } : {}) } };
+function refusal(code: 'rate_limited' | 'cost_unknown' | 'spend_cap_reached', message: string, retryAfter?: number): Admission {
+  return { ok: false, error: { ...errorFor(code, message), ...(retryAfter !== undefined ? { retryAfter } : {}) } };
 }
 
 function untilMidnight(now: number): string {
@@ -63,7 +64,7 @@ export async function admit(store: LimitStore, config: LimitsConfig, input: Admi
     if (!hit.ok) {
       const rule = rules[hit.index];
       const wait = Math.max(1, Math.ceil(hit.retryAfterMs / 1000));
-      return refusal(429, 'rate_limited', `Too many requests: this server allows ${rule.limit} a minute ${rule.who}. Try again in ${wait} s.`, wait);
+      return refusal('rate_limited', `Too many requests: this server allows ${rule.limit} a minute ${rule.who}. Try again in ${wait} s.`, wait);
     }
   }
 
@@ -75,7 +76,7 @@ export async function admit(store: LimitStore, config: LimitsConfig, input: Admi
   ];
   const capped = scopes.some((s) => s.capMicros !== null);
   if (input.estimateUsd === null && capped) {
-    return refusal(400, 'cost_unknown', 'This request cannot be priced in advance (no price for this model, size or quality), so it cannot be admitted under the daily spend cap. Choose a listed size and a priced model.');
+    return refusal('cost_unknown', 'This request cannot be priced in advance (no price for this model, size or quality), so it cannot be admitted under the daily spend cap. Choose a listed size and a priced model.');
   }
   const reserved = toMicrosUp(input.estimateUsd ?? 0);
   const r = await store.reserve(scopes, reserved, SPEND_TTL_SECONDS);
@@ -84,7 +85,6 @@ export async function admit(store: LimitStore, config: LimitsConfig, input: Admi
     const cap = fromMicros(scope.capMicros!);
     const left = Math.max(0, fromMicros(scope.capMicros! - r.spentMicros - r.reservedMicros));
     return refusal(
-      429,
       'spend_cap_reached',
       `${scope.whose} daily spend cap is reached: ${formatUsd(left)} of today's ${formatUsd(cap)} left; this request is estimated at up to ${formatUsd(fromMicros(reserved))}. The cap starts over at 00:00 UTC (in ${untilMidnight(now)}).`,
     );

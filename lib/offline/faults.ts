@@ -3,6 +3,7 @@
  * (`x-offline-latency-ms`, `x-offline-fault`) or for the whole server by env (`OFFLINE_LATENCY_MS`).
  */
 import { ApiError } from '../errors/api-error';
+import { apiErrorFor } from '../errors/codes';
 
 /**
  * `stream_cut` drops the connection mid-stream; `stall` sends the first partial image (or nothing, without
@@ -43,44 +44,29 @@ export function faultFrom(headers: Headers): Fault | null {
 }
 
 export function rateLimitError(): ApiError {
-  return new ApiError(
-    429,
-    {
-      message: 'Rate limit reached for images per minute (IPM) on the offline image API (simulated). Please try again in 1s.',
-      type: 'requests',
-      code: 'rate_limit_exceeded',
-    },
+  return apiErrorFor(
+    'rate_limit_exceeded',
+    'Rate limit reached for images per minute (IPM) on the offline image API (simulated). Please try again in 1s.',
+    null,
     { 'retry-after': '1', 'x-ratelimit-limit-requests': '5', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s' },
   );
 }
 
 export function serverError(): ApiError {
-  return new ApiError(500, { message: 'The server had an error while processing your request. Sorry about that! (simulated)', type: 'server_error' });
+  return apiErrorFor('server_error', 'The server had an error while processing your request. Sorry about that! (simulated)');
 }
 
 /** What the real services answer when the safety system refuses a prompt (api-reference §7, §8). */
 export function moderationError(family: 'gpt-image' | 'dall-e', requestId: string): ApiError {
   if (family === 'dall-e') {
-    return new ApiError(400, {
-      message: 'Your request was rejected as a result of our safety system. Your prompt may contain text that is not allowed by our safety system. (simulated)',
-      type: 'invalid_request_error',
-      code: 'content_policy_violation',
-    });
+    return apiErrorFor('content_policy_violation', 'Your request was rejected as a result of our safety system. Your prompt may contain text that is not allowed by our safety system. (simulated)');
   }
-  return new ApiError(400, {
-    message: `Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID ${requestId}. (simulated) safety_violations=[simulated]`,
-    type: 'image_generation_user_error',
-    code: 'moderation_blocked',
-  });
+  return apiErrorFor('moderation_blocked', `Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID ${requestId}. (simulated) safety_violations=[simulated]`);
 }
 
 /** Azure's content filter answer, in its legacy shape (api-reference §8). */
 export function contentFilterError(): ApiError {
-  return new ApiError(400, {
-    message: 'Your task failed as a result of our safety system. (simulated)',
-    type: 'invalid_request_error',
-    code: 'contentFilter',
-  });
+  return apiErrorFor('contentFilter', 'Your task failed as a result of our safety system. (simulated)');
 }
 
 /** Hold a stalled stream open until the client goes away (its request signal, or the stream's cancel). */

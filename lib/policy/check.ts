@@ -3,6 +3,7 @@
  * value and what the policy allows (code `policy_violation`), even when sent without the UI.
  */
 import { listValues } from '../errors/api-error';
+import { errorFor } from '../errors/codes';
 import { capsFor, QUALITY_RANK, sizePixels } from '../models/caps';
 import { findModel } from '../models/registry';
 import { parseSize } from '../models/sizes';
@@ -13,7 +14,7 @@ import { applyPolicy } from './apply';
 import type { Policy } from './policy';
 
 export function policyViolation(param: string, message: string): GenerationError {
-  return { status: 403, message, type: 'invalid_request_error', param, code: 'policy_violation' };
+  return errorFor('policy_violation', message, param);
 }
 
 /** What the policy-checked parts of a request ask for; absent fields take the model's defaults. */
