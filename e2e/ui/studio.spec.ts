@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
+import { requireTools } from '../helpers/tools';
 import { gallery, openStudio, setLatency } from './helpers';
 
 test('a streamed generation shows partial images, then the final image at the asked size, kept after reload', async ({ page }) => {
@@ -76,6 +77,8 @@ test('n = 3 with streaming fills three tiles live', async ({ page }) => {
 });
 
 test('"Copy as code" gives a curl command that returns an image from the offline API', async ({ page }, info) => {
+  // The snippet pipes curl into jq: without them this fails saying what to install.
+  requireTools('curl', 'jq');
   await openStudio(page);
   const prompt = "A fox's den under a pine";
   await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
