@@ -5,7 +5,7 @@
  * Errors are OpenAI-shaped and name the param by its path, e.g. `tools[0].quality`, `input[0].content[1].file_id`.
  */
 import { ApiError, invalid, listValues, wrongType } from '../../errors/api-error';
-import { capsFor, type CapsNarrowing } from '../../models/caps';
+import type { CapsNarrowing } from '../../models/caps';
 import { findModel } from '../../models/registry';
 import type { Background, InputFidelity, ModelId, Moderation, OutputFormat, Quality } from '../../models/types';
 import { validateImageRequest } from '../../models/validate';
@@ -167,21 +167,17 @@ function readTool(raw: Record<string, unknown>, index: number, opts: ParseOption
     model = opts.azure.imageDeployment;
   }
   if (typeof model !== 'string') throw wrongType(`${param}.model`, 'a string', model);
-  if (!capsFor(model, 'responses', opts.narrowing)) {
-    const offered = ['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini'];
-    throw invalid(opts.azure ? null : `${param}.model`, 'invalid_value', `Invalid value: '${clip(model)}'. Supported values are: ${listValues(offered)}.`);
-  }
-  const fields: Record<string, unknown> = { model, prompt: 'image', stream: true };
+  const fields: Record<string, unknown> = { model };
   for (const k of ['quality', 'size', 'background', 'output_format', 'output_compression', 'moderation', 'partial_images', 'input_fidelity']) {
     if (present(raw[k])) fields[k] = raw[k];
   }
+  // The playground's own validator, on the tool's endpoint in the registry (what the chat checks before sending).
   let req;
   try {
-    req = validateImageRequest('edit', fields, { narrowing: opts.narrowing });
+    req = validateImageRequest('responses', fields, { narrowing: opts.narrowing, paramPrefix: `${param}.` });
   } catch (e) {
-    if (e instanceof ApiError && e.param) {
-      throw new ApiError(e.status, { message: e.message.replaceAll(`'${e.param}'`, `'${param}.${e.param}'`), type: e.type, param: `${param}.${e.param}`, code: e.code }, e.headers);
-    }
+    // Azure names the tool's model in a header, not in a field.
+    if (opts.azure && e instanceof ApiError && e.param === `${param}.model`) throw new ApiError(e.status, { ...e.toBody().error, param: null }, e.headers);
     throw e;
   }
   const action = raw.action ?? 'auto';
@@ -198,7 +194,7 @@ function readTool(raw: Record<string, unknown>, index: number, opts: ParseOption
   }
   return {
     raw,
-    model: findModel(model)!.id,
+    model: req.model,
     quality: req.quality,
     size: req.size,
     background: req.background,
