@@ -28,7 +28,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|_next/static/|_next/image|favicon.ico).*)',
+      source: '/((?!api/|_next/static/|_next/image|favicon.ico|favicon.svg).*)',
       // Server actions post to page paths: they check currentUser() themselves, and a matched request would have
       // its (up to 805 MB) body buffered by the proxy.
       missing: [{ type: 'header', key: 'next-action' }],

@@ -139,7 +139,7 @@ function tokenEstimate(
   const imageTokens = refs.reduce((a, d) => a + inputImageTokens(d, fidelity), 0);
   const surcharge = imageTokens - refs.reduce((a, d) => a + inputImageTokens(d, 'low'), 0);
 
-  if (spec.outputTokens === 'gpt-image-2-formula') notes.push('gpt-image-2 output tokens use a community-derived formula (api-reference §12); the returned usage is authoritative.');
+  if (spec.outputTokens === 'gpt-image-2-formula') notes.push('gpt-image-2 output tokens use a formula reverse-engineered from OpenAI\'s pricing calculator (community.openai.com thread 1382699); the returned usage is authoritative.');
   if (spec.outputTokens === 'gpt-image-1-mini-table') notes.push("gpt-image-1-mini's token counts are derived from its official per-image prices; its real counts are uncertain.");
   if (partialTokens) notes.push('Each partial image adds 100 output tokens (documented for the Responses API; assumed for Images API streaming).');
   if (refs.length && model === 'gpt-image-2') notes.push('gpt-image-2 reads reference images at high fidelity, so each carries the high-fidelity surcharge.');
