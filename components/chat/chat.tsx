@@ -10,6 +10,7 @@ import { useChat, type ChatTurn } from '@/lib/chat/thread-store';
 import { ChatSettings } from './settings';
 import { Composer } from './composer';
 import { ThreadView } from './thread-view';
+import '@/components/server-actions';
 
 export function Chat({ provider, toolModels }: { provider: ProviderInfo; toolModels: string[] }) {
   const router = useRouter();

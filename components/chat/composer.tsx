@@ -13,6 +13,7 @@ import { sniffImage } from '@/lib/images/sniff';
 import { currentMaskPng, maskStore } from '@/lib/mask/mask-store';
 import { controlOptions } from '@/lib/models/options';
 import type { ProviderKind } from '@/lib/providers/config';
+import '@/components/server-actions';
 
 // Konva stays client-only and out of the first load: the painter loads when a mask is asked for.
 const MaskPainter = dynamic(() => import('@/components/mask-painter/mask-painter'), {

@@ -2,6 +2,7 @@
 import { useGallery } from '@/lib/studio/gallery-store';
 import { cancelGeneration } from '@/lib/studio/run-generation';
 import { Elapsed } from './elapsed';
+import '@/components/server-actions';
 
 /** The primary action: Generate, which becomes Cancel while a run is going, with its progress beside it. */
 export function GenerateBar(props: { disabled: boolean; reason?: string; onGenerate(): void; children?: React.ReactNode }) {

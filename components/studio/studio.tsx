@@ -36,6 +36,7 @@ const MODES: { mode: StudioMode; label: string }[] = [
   { mode: 'variation', label: 'Variations' },
 ];
 import { ThemeToggle } from './theme-toggle';
+import '@/components/server-actions';
 
 function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
   if (provider.id === 'offline') return { kind: 'offline', baseURL: `${window.location.origin}/api/offline/v1` };

@@ -3,9 +3,11 @@
  * Send one chat turn, or take up one a closed page left running: upload the turn's images, build the action
  * input from the thread, then fold the streamed events (live or replayed by the server's job) into the turn with one switch.
  */
-import { cancel, chat, resumeChat } from '@/app/actions';
 import { readUserKey } from '../policy/user-key';
 import type { GenerationError } from '../generation/events';
+import { followJob } from '../generation/follow';
+import { serverActions } from '../generation/server-actions';
+import { foldTurn } from './fold';
 import type { ProviderKind } from '../providers/config';
 import type { ChatEvent, ChatInput, ChatStart } from './events';
 import type { UploadItem } from '../uploads/client';
@@ -63,9 +65,9 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
       input,
       textField: 'input',
       files,
-      call: (ids) => chat({ ...input, imageIds: ids.slice(0, images.length), maskId: mask ? ids[images.length] : undefined }),
+      call: (ids) => serverActions().chat({ ...input, imageIds: ids.slice(0, images.length), maskId: mask ? ids[images.length] : undefined }),
       cancelled: CANCELLED,
-      cancelJob: () => cancel(jobId),
+      cancelJob: () => serverActions().cancel(jobId),
     }),
   );
 }
@@ -85,31 +87,17 @@ const CANCELLED = (): ChatStart => ({
 const collecting = new Set<string>();
 
 /**
- * Read a turn's stream, new or resumed, and fold every event into the turn with `apply`. A turn keeps its job
- * id until an event ends it: a cut connection leaves it for `resumeTurns` on the next load.
+ * Read a turn's stream, new or resumed, and fold every event into the turn (foldTurn). A turn keeps its job id
+ * until an event ends it: a cut connection leaves it for `resumeTurns` on the next load.
  */
 async function collect(id: string, start: () => Promise<ChatStart>): Promise<void> {
-  const { update } = useChat.getState();
   collecting.add(id);
-  let finished = false;
-  let answered = false;
   try {
-    const res = await start();
-    answered = true;
-    if (!res.ok) {
-      // Signed out (the session expired): the job may still be there once the user signs in again.
-      return update(id, { status: 'failed', error: res.error, ...(res.error.status === 401 ? {} : { jobId: undefined }) });
-    }
-    const reader = res.events.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const e: ChatEvent = value;
-      finished ||= await apply(id, e);
-    }
-    if (!finished) lost(id, 'the answer stopped before it was complete', answered);
-  } catch (e) {
-    lost(id, e instanceof Error ? e.message : String(e), answered);
+    const r = await followJob(start, (e) => apply(id, e));
+    // Signed out (the session expired): the job may still be there once the user signs in again.
+    if (r.refused) useChat.getState().update(id, { status: 'failed', error: r.refused, ...(r.refused.status === 401 ? {} : { jobId: undefined }) });
+    else if (r.lost !== undefined) lost(id, r.lost, r.answered);
+    else if (!r.ended) lost(id, 'the answer stopped before it was complete', r.answered);
   } finally {
     collecting.delete(id);
   }
@@ -140,51 +128,22 @@ export async function resumeTurns(): Promise<void> {
       .filter((t) => t.jobId && !collecting.has(t.id))
       .map((t) => {
         update(t.id, { status: 'running', error: undefined });
-        return collect(t.id, () => resumeChat(t.jobId!));
+        return collect(t.id, () => serverActions().resumeChat(t.jobId!));
       }),
   );
 }
 
-/** Fold one event into the turn; true when the turn is over. */
+/** Fold one event into the turn and store or drop its images; true when the turn is over. */
 async function apply(id: string, e: ChatEvent): Promise<boolean> {
-  const { update } = useChat.getState();
-  const turn = () => useChat.getState().turns.find((t) => t.id === id)!;
-  switch (e.type) {
-    case 'started':
-      update(id, { jobId: e.jobId });
-      return false;
-    case 'uploaded': {
-      const t = turn();
-      update(id, {
-        attachments: t.attachments.map((a, i) => ({ ...a, fileId: e.fileIds[i] })),
-        ...(t.mask && e.maskFileId ? { mask: { ...t.mask, fileId: e.maskFileId } } : {}),
-      });
-      return false;
-    }
-    case 'partial':
-      await keepImage(id, 'partial', blobOf(e.bytes, e.mime));
-      return false;
-    case 'image':
-      update(id, { image: { callId: e.callId, revisedPrompt: e.revisedPrompt } });
-      await keepImage(id, 'image', blobOf(e.bytes, e.mime));
-      await dropImage(id, 'partial');
-      return false;
-    case 'text':
-      update(id, { assistantText: e.text });
-      return false;
-    case 'completed':
-      update(id, { status: 'done', responseId: e.responseId, jobId: undefined });
-      return true;
-    case 'cancelled':
-      // What already arrived (the last partial) stays, in the page and in storage.
-      update(id, { status: 'cancelled', jobId: undefined });
-      return true;
-    case 'error':
-      update(id, { status: 'failed', error: e.error, jobId: undefined });
-      return true;
-    case 'keepalive':
-      return false;
+  const turn = useChat.getState().turns.find((t) => t.id === id);
+  if (!turn) return false;
+  const { patch, images, ended } = foldTurn(turn, e);
+  if (Object.keys(patch).length) useChat.getState().update(id, patch);
+  for (const change of images) {
+    if ('keep' in change) await keepImage(id, change.keep, blobOf(change.bytes, change.mime));
+    else await dropImage(id, change.drop);
   }
+  return ended;
 }
 
 /**
@@ -194,5 +153,5 @@ async function apply(id: string, e: ChatEvent): Promise<boolean> {
 export async function cancelTurn(id: string): Promise<void> {
   const jobMayExist = stopStart(id);
   const t = useChat.getState().turns.find((x) => x.id === id);
-  if (t?.jobId && jobMayExist) await cancel(t.jobId);
+  if (t?.jobId && jobMayExist) await serverActions().cancel(t.jobId);
 }

@@ -3,7 +3,7 @@
  * A turn's images on this page: each is saved in IndexedDB and shown through an object URL, revoked when a
  * newer image takes its slot (the next partial, the final image) or the thread is cleared.
  */
-import { cancel } from '@/app/actions';
+import { serverActions } from '../generation/server-actions';
 import { clearImages, deleteImage, imageKey, loadTurnImages, saveImage } from './images-db';
 import { useChat, type ChatTurn } from './thread-store';
 
@@ -70,7 +70,7 @@ export async function restoreImages(): Promise<void> {
 /** "New chat": stop turns still running on the server (nobody will see them), revoke every URL, empty the store. */
 export async function forgetImages(): Promise<void> {
   for (const t of useChat.getState().turns) {
-    if (t.status === 'running' && t.jobId) void cancel(t.jobId);
+    if (t.status === 'running' && t.jobId) void serverActions().cancel(t.jobId);
     for (const url of [t.image?.url, t.partial, t.mask?.url, ...t.attachments.map((a) => a.url)]) if (url) URL.revokeObjectURL(url);
   }
   useChat.getState().clear();

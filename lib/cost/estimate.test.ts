@@ -61,7 +61,7 @@ describe('gpt-image-2 (api-reference §12)', () => {
     const e = estimateCost({ ...base, model: 'gpt-image-2', size });
     expect(e.breakdown.imageOut.tokens).toEqual({ low: tokens, high: tokens });
     expect(e.low).toBeCloseTo((tokens * 30) / 1e6, 15);
-    expect(e.notes.join(' ')).toMatch(/community-derived formula/);
+    expect(e.notes.join(' ')).toMatch(/reverse-engineered from OpenAI's pricing calculator/);
   });
 
   it('agrees with a third-party per-image table (robotsatlas.com) to a tenth of a cent', () => {

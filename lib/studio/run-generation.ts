@@ -4,7 +4,8 @@
  * action, fold the streamed events into the gallery, and keep every finished (or cancelled-with-a-partial)
  * image in history.
  */
-import { cancel as cancelAction, generate as generateAction, resume as resumeAction } from '@/app/actions';
+import { followJob } from '../generation/follow';
+import { serverActions } from '../generation/server-actions';
 import { makeThumbnail } from '../history/thumbnail';
 import { useHistory } from '../history/history-store';
 import type { GenerationEvent } from '../generation/events';
@@ -163,9 +164,9 @@ export async function runGeneration(): Promise<void> {
       input: action,
       textField: 'prompt',
       files,
-      call: (ids) => generateAction({ ...action, imageIds: ids.slice(0, refs.length), maskId: mask ? ids[refs.length] : undefined }),
+      call: (ids) => serverActions().generate({ ...action, imageIds: ids.slice(0, refs.length), maskId: mask ? ids[refs.length] : undefined }),
       cancelled: CANCELLED,
-      cancelJob: () => cancelAction(jobId),
+      cancelJob: () => serverActions().cancel(jobId),
     }),
   );
 }
@@ -198,23 +199,20 @@ async function collect(runId: string, start: () => Promise<StartResult>): Promis
   const dispatch = (e: GenerationEvent) => useGallery.getState().dispatch(runId, e);
   let collected = false;
   try {
-    const result = await start();
-    if (!result.ok) {
-      dispatch({ type: 'error', tile: null, error: result.error });
+    const r = await followJob(start, (e) => {
+      dispatch(e);
+      if (e.type === 'completed' || e.type === 'error' || e.type === 'cancelled') void saveFinished(runId, saved);
+      return false;
+    });
+    if (r.refused) {
+      dispatch({ type: 'error', tile: null, error: r.refused });
       // Signed out (the session expired): the job may still be there once the user signs in again.
-      collected = result.error.status !== 401;
-      return;
+      collected = r.refused.status !== 401;
+    } else if (r.lost !== undefined) {
+      dispatch({ type: 'error', tile: null, error: { status: 0, message: `The connection to the server was lost: ${r.lost}`, type: 'connection_error', param: null, code: 'connection_lost' } });
+    } else {
+      collected = true;
     }
-    const reader = result.events.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      dispatch(value);
-      if (value.type === 'completed' || value.type === 'error' || value.type === 'cancelled') void saveFinished(runId, saved);
-    }
-    collected = true;
-  } catch (e) {
-    dispatch({ type: 'error', tile: null, error: { status: 0, message: `The connection to the server was lost: ${e instanceof Error ? e.message : e}`, type: 'connection_error', param: null, code: 'connection_lost' } });
   } finally {
     // A stream that ended without settling every tile was cut: keep what arrived, marked as cancelled.
     useGallery.getState().cancel(runId);
@@ -238,7 +236,7 @@ export async function resumePendingRuns(): Promise<void> {
       if (useGallery.getState().runs[p.id]) return;
       const { jobId, ...run } = p;
       useGallery.getState().begin({ ...run, jobId, status: 'starting', tiles: [] });
-      return collect(p.id, () => resumeAction(jobId));
+      return collect(p.id, () => serverActions().resume(jobId));
     }),
   );
 }
@@ -249,7 +247,7 @@ export async function cancelGeneration(runId: string): Promise<void> {
   // Nothing has arrived yet: over on this page at once, however slow the answer to Cancel is.
   if (run?.status === 'starting') useGallery.getState().cancel(runId);
   // Before the action is called there is no job to cancel: stopping the uploads is enough.
-  if (run?.jobId && jobMayExist) await cancelAction(run.jobId);
+  if (run?.jobId && jobMayExist) await serverActions().cancel(run.jobId);
   // A running run takes what arrived in the meantime (an image that finished) before it is marked cancelled.
   useGallery.getState().cancel(runId);
 }
