@@ -76,6 +76,7 @@ export type ChatEvent =
 export const CHAT_REPLAY: ReplayPolicy<ChatEvent> = {
   kind: 'chat',
   noun: 'chat turn',
+  short: 'turn',
   kept: 'What had arrived before is kept in the thread; send the message again to retry.',
   ended: (error) => (error ? { type: 'error', error } : { type: 'cancelled' }),
   keep(e) {

@@ -35,8 +35,9 @@ export type Keep = { slot: number } | { log: true; clears?: number } | null;
  */
 export interface ReplayPolicy<E> {
   kind: string;
-  /** What a person calls one ("generation", "chat turn"), for messages. */
+  /** What a person calls one ("generation", "chat turn"), for messages; `short` when the context is clear ("turn"). */
   noun: string;
+  short: string;
   /** What the browser still has when the server no longer has the job. */
   kept: string;
   keep(event: E): Keep;
@@ -48,6 +49,7 @@ export interface ReplayPolicy<E> {
 export const GENERATION_REPLAY: ReplayPolicy<GenerationEvent> = {
   kind: 'generation',
   noun: 'generation',
+  short: 'generation',
   kept: 'Images that had arrived before are in history.',
   ended: (error) => (error ? { type: 'error', tile: null, error } : { type: 'cancelled', tile: null }),
   keep(e) {

@@ -70,7 +70,7 @@ export function resumeJob<E>(jobId: unknown, user: User, kind: ReplayPolicy<E>):
     ok: false,
     error: errorFor(
       'job_not_found',
-      `The server no longer has ${kind.noun} '${String(jobId).slice(0, 64)}': it ended too long ago (JOB_RETENTION_MIN), was evicted to stay under JOB_RETENTION_MB, or the server restarted. ${kind.kept}`,
+      `This ${kind.short} was interrupted: the server no longer has ${kind.noun} '${String(jobId).slice(0, 64)}' (it ended too long ago (JOB_RETENTION_MIN), was evicted to stay under JOB_RETENTION_MB, or the server restarted). ${kind.kept}`,
       'jobId',
     ),
   };
