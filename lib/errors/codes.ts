@@ -58,6 +58,7 @@ export const ERROR_CODES = {
   // Images on their way to this server (lib/uploads): the message names the file and the limit.
   file_too_large: { status: 413, type: INVALID, title: 'An image is too large', advice: 'Use a smaller or more compressed image; the message gives the limit.' },
   upload_budget_exceeded: { status: 429, type: INVALID, title: 'Too many images waiting on the server', advice: 'Wait for your earlier uploads to be used or to expire, or send fewer or smaller images.' },
+  server_busy: { status: 503, type: 'server_error', title: 'The server is busy', advice: 'It is holding as much as its memory budget allows; try again in a moment.' },
   uploads_full: { status: 429, type: INVALID, title: 'The server is holding too many uploads', advice: 'Try again in a few minutes.' },
   upload_not_found: { status: 400, type: INVALID, title: 'An uploaded image is no longer on the server', advice: 'Send the request again: the images are uploaded anew.' },
   request_too_large: { status: 413, type: INVALID, title: 'The request is too large', advice: 'Shorten the text; images travel separately and are not the problem.' },

@@ -17,6 +17,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { errorFor } from '../errors/codes';
 import { envNumber } from './env-number';
+import { countMemory, overBudget } from './memory';
 import type { GenerationError, GenerationEvent } from './events';
 
 /**
@@ -72,8 +73,11 @@ export const GENERATION_REPLAY: ReplayPolicy<GenerationEvent> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jobs of every kind share one registry
 type AnyPolicy = ReplayPolicy<any>;
 
-/** A live subscriber: each event as it happens, then null when the job has ended. */
-type Listener = (event: unknown) => void;
+/** A live subscriber: each event as it happens, then ENDED; `queued` is what it has not read yet, in bytes. */
+interface Listener {
+  send(event: unknown): void;
+  queued(): number;
+}
 
 interface Job {
   /** User.id of whoever started it: only they may follow or cancel it. */
@@ -185,6 +189,8 @@ export function startJob(owner: string, id: unknown, policy: AnyPolicy = GENERAT
     return refusal('invalid_value', `Invalid 'jobId': ${shown}. Use a new lowercase version-4 UUID such as crypto.randomUUID() makes (e.g. '3b241101-e2bb-4255-8caf-4136c566a962'), or leave it out to have the server name the job.`);
   }
   sweep();
+  const busy = overBudget();
+  if (busy) return { ok: false, error: errorFor('server_busy', busy) };
   if (jobs.has(id)) return refusal('job_id_in_use', `The 'jobId' '${id}' is already in use. Every generation needs a new id (crypto.randomUUID()).`);
   const controller = new AbortController();
   const job: Job = { owner, policy, controller, slots: new Map(), log: [], listeners: new Set() };
@@ -197,7 +203,7 @@ export function startJob(owner: string, id: unknown, policy: AnyPolicy = GENERAT
       emit(event) {
         if (job.endedAt !== undefined) return;
         keep(job, event);
-        for (const listener of job.listeners) listener(event);
+        for (const listener of job.listeners) listener.send(event);
         // An image grew what is kept: hold the cap now, not only when the next job starts.
         if (imageBytes(event)) sweep();
       },
@@ -218,7 +224,7 @@ export function endJob(id: string): void {
   const job = jobs.get(id);
   if (!job || job.endedAt !== undefined) return;
   job.endedAt = Date.now();
-  for (const listener of job.listeners) listener(ENDED);
+  for (const listener of job.listeners) listener.send(ENDED);
   job.listeners.clear();
   // Nothing kept (a request refused before its work began): nothing to recover, and the id is free again.
   if (job.slots.size === 0 && job.log.length === 0) jobs.delete(id);
@@ -238,15 +244,47 @@ export function follow(id: string, owner?: string, policy: AnyPolicy = GENERATIO
   const job = find(id, owner);
   if (!job || job.policy !== policy) return null;
   let listener: Listener | undefined;
-  return new ReadableStream<unknown>({
-    start(out) {
-      for (const e of replay(job)) out.enqueue(e);
-      if (job.endedAt !== undefined) return out.close();
-      listener = (e) => (e === ENDED ? out.close() : out.enqueue(e));
-      job.listeners.add(listener);
+  // The queue is measured in bytes (highWaterMark 0: every queued byte is one the browser has not read yet).
+  return new ReadableStream<unknown>(
+    {
+      start(out) {
+        for (const e of replay(job)) out.enqueue(e);
+        if (job.endedAt !== undefined) return out.close();
+        const queued = () => Math.max(0, -(out.desiredSize ?? 0));
+        const l: Listener = {
+          queued,
+          send(e) {
+            if (e === ENDED) return out.close();
+            out.enqueue(e);
+            // A browser that reads far slower than the job sends is cut off rather than let the queue grow: it
+            // finds everything again with `resume` (the job keeps the latest of each).
+            if (queued() > readerQueueBytes()) {
+              job.listeners.delete(l);
+              out.error(new Error(`this browser read too slowly (over READER_QUEUE_MB queued); reload to take the job up again`));
+            }
+          },
+        };
+        listener = l;
+        job.listeners.add(l);
+      },
+      cancel() {
+        if (listener) job.listeners.delete(listener);
+      },
     },
-    cancel() {
-      if (listener) job.listeners.delete(listener);
-    },
-  });
+    { highWaterMark: 0, size: (e) => EVENT_OVERHEAD + imageBytes(e) },
+  );
 }
+
+function readerQueueBytes(): number {
+  return envNumber('READER_QUEUE_MB', 128) * MB;
+}
+
+/** Bytes queued for browsers that have not read them yet, over every job. */
+export function queuedBytes(): number {
+  let n = 0;
+  for (const job of jobs.values()) for (const l of job.listeners) n += l.queued();
+  return n;
+}
+
+countMemory('kept jobs', retainedBytes);
+countMemory('unread events', queuedBytes);

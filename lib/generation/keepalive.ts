@@ -14,49 +14,57 @@ export function keepaliveInterval(): number {
   return envNumber('STREAM_KEEPALIVE_MS', 15_000);
 }
 
-/** `source` with `keepalive` inserted after every `everyMs` without a chunk. Cancelling cancels the source. */
+/**
+ * `source` with `keepalive` inserted after every `everyMs` without a chunk. Cancelling cancels the source. It
+ * reads the source only as fast as its own reader reads (pull), so events a slow browser has not taken yet wait
+ * in the job's stream, where the memory budget counts them (jobs.ts), not here.
+ */
 export function withKeepalive<T>(source: ReadableStream<T>, keepalive: T, everyMs = keepaliveInterval()): ReadableStream<T> {
   if (!everyMs) return source;
   const reader = source.getReader();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let open = true;
-  return new ReadableStream<T>({
-    start(out) {
-      const send = (chunk: T) => {
-        if (open) out.enqueue(chunk);
-      };
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          send(keepalive);
-          arm();
-        }, everyMs);
-      };
-      const stop = () => {
-        clearTimeout(timer);
-        open = false;
-      };
-      arm();
-      void (async () => {
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            send(value);
+  let rearm = () => {};
+  const stop = () => {
+    clearTimeout(timer);
+    open = false;
+  };
+  return new ReadableStream<T>(
+    {
+      start(out) {
+        const arm = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            if (!open) return;
+            // One keep-alive at a time: a reader that has not taken the last one needs no other.
+            if ((out.desiredSize ?? 0) > 0) out.enqueue(keepalive);
             arm();
+          }, everyMs);
+        };
+        rearm = arm;
+        arm();
+      },
+      async pull(out) {
+        try {
+          const { done, value } = await reader.read();
+          if (!open) return;
+          if (done) {
+            stop();
+            out.close();
+            return;
           }
-          if (open) out.close();
+          out.enqueue(value);
+          rearm();
         } catch (e) {
           if (open) out.error(e);
-        } finally {
           stop();
         }
-      })();
+      },
+      cancel(reason) {
+        stop();
+        return reader.cancel(reason);
+      },
     },
-    cancel(reason) {
-      clearTimeout(timer);
-      open = false;
-      return reader.cancel(reason);
-    },
-  });
+    { highWaterMark: 1 },
+  );
 }

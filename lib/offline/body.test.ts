@@ -35,3 +35,34 @@ describe('request body limits', () => {
     await expect(readBody(form)).rejects.toMatchObject({ status: 413 });
   });
 });
+
+describe('request bodies count against the memory budget', () => {
+  const form = () => {
+    const f = new FormData();
+    f.set('prompt', 'x');
+    f.set('image', new Blob([new Uint8Array(3 * 1024 * 1024)], { type: 'image/png' }), 'a.png');
+    return new Request('http://offline.test/v1/images/edits', { method: 'POST', body: f });
+  };
+
+  it('holds a form body while its request runs and gives it back when the handler is done', async () => {
+    const { memoryInUse } = await import('../generation/memory');
+    const { releaseBody } = await import('./body');
+    const request = form();
+    await readBody(request);
+    expect(memoryInUse().by['offline API bodies']).toBeGreaterThanOrEqual(3 * 1024 * 1024);
+    releaseBody(request);
+    expect(memoryInUse().by['offline API bodies']).toBe(0);
+  });
+
+  it('refuses a body that would pass MEMORY_BUDGET_MB with server_busy (503) before reading it all', async () => {
+    process.env.MEMORY_BUDGET_MB = '1';
+    try {
+      const error = await readBody(form()).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).status).toBe(503);
+      expect((error as ApiError).toBody().error).toMatchObject({ code: 'server_busy', type: 'server_error' });
+    } finally {
+      delete process.env.MEMORY_BUDGET_MB;
+    }
+  });
+});

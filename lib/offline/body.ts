@@ -3,6 +3,8 @@
  * Malformed, truncated or oversized bodies become OpenAI-shaped 4xx errors, never a crash.
  */
 import { ApiError, invalid } from '../errors/api-error';
+import { apiErrorFor } from '../errors/codes';
+import { hold, overBudget } from '../generation/memory';
 import type { UploadedFile } from '../models/validate-files';
 
 export interface ParsedBody {
@@ -44,18 +46,43 @@ async function readCapped(request: Request, limit: number): Promise<string> {
       await reader.cancel().catch(() => {});
       throw tooLarge(limit);
     }
+    try {
+      holdBody(request, value.byteLength);
+    } catch (e) {
+      await reader.cancel().catch(() => {});
+      throw e;
+    }
     chunks.push(value);
   }
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
+/** Body bytes held per request, given back by releaseBody when its handler is done (memory.ts budget). */
+const heldFor = new WeakMap<Request, (() => void)[]>();
+
+/** Count `bytes` of `request`'s body against the memory budget, or refuse with server_busy. */
+function holdBody(request: Request, bytes: number): void {
+  const busy = overBudget(bytes);
+  if (busy) throw apiErrorFor('server_busy', busy);
+  const list = heldFor.get(request) ?? [];
+  list.push(hold('offline API bodies', bytes));
+  heldFor.set(request, list);
+}
+
+/** The handler has answered: its body no longer counts against the memory budget. */
+export function releaseBody(request: Request): void {
+  for (const release of heldFor.get(request) ?? []) release();
+  heldFor.delete(request);
+}
+
 /**
  * The body as a stream that fails once more than `limit` bytes went through: a chunked upload (no
- * Content-Length) cannot make the form parser buffer more than the limit.
+ * Content-Length) cannot make the form parser buffer more than the limit. `onChunk` may refuse a chunk by throwing.
  */
-export function capBody(body: ReadableStream<Uint8Array>, limit: number): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean } {
+export function capBody(body: ReadableStream<Uint8Array>, limit: number, onChunk: (bytes: number) => void = () => {}): { stream: ReadableStream<Uint8Array>; exceeded: () => boolean; refused: () => ApiError | undefined } {
   let total = 0;
   let over = false;
+  let refusal: ApiError | undefined;
   const stream = body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
@@ -65,22 +92,32 @@ export function capBody(body: ReadableStream<Uint8Array>, limit: number): { stre
           controller.error(tooLarge(limit));
           return;
         }
+        try {
+          onChunk(chunk.byteLength);
+        } catch (e) {
+          refusal = e instanceof ApiError ? e : apiErrorFor('server_busy', String(e));
+          controller.error(refusal);
+          return;
+        }
         controller.enqueue(chunk);
       },
     }),
   );
-  return { stream, exceeded: () => over };
+  return { stream, exceeded: () => over, refused: () => refusal };
 }
 
 async function readForm(request: Request, type: string): Promise<FormData> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > MAX_FORM_BYTES) throw tooLarge(MAX_FORM_BYTES);
   if (!request.body) return request.formData();
-  const capped = capBody(request.body, MAX_FORM_BYTES);
+  // The parsed files are copied once more (arrayBuffer below): count each byte twice while the request runs.
+  const capped = capBody(request.body, MAX_FORM_BYTES, (n) => holdBody(request, 2 * n));
   try {
     return await new Response(capped.stream, { headers: { 'content-type': type } }).formData();
   } catch (e) {
     if (capped.exceeded()) throw tooLarge(MAX_FORM_BYTES);
+    const refused = capped.refused();
+    if (refused) throw refused;
     throw e;
   }
 }

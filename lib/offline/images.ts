@@ -13,7 +13,7 @@ import { validateImageRequest, type ImageEndpoint, type ImageRequest } from '../
 import { imagesUsage, type ImagesUsage } from '../cost/usage';
 import type { TokenQuality } from '../cost/tokens';
 import { checkAuth, type Flavor } from './auth';
-import { readBody } from './body';
+import { readBody, releaseBody } from './body';
 import { checkDecodable } from './decode';
 import { contentFilterError, faultFrom, hang, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from './http';
@@ -258,5 +258,7 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
     return fault === 'stream_cut' ? cutShort(answer) : answer;
   } catch (e) {
     return errorResponse(toApiError(e), id);
+  } finally {
+    releaseBody(request);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { ApiError, invalid, listValues } from '../../errors/api-error';
 import { checkAuth, type Flavor } from '../auth';
-import { readBody } from '../body';
+import { readBody, releaseBody } from '../body';
 import { errorResponse, jsonResponse, requestId, toApiError } from '../http';
 import { FILE_TTL_MS, getFile, newId, putFile, type FileMeta } from './store';
 
@@ -60,6 +60,8 @@ export async function handleCreateFile(request: Request, flavor: Flavor): Promis
     return jsonResponse(meta, 200, id);
   } catch (e) {
     return errorResponse(toApiError(e), id);
+  } finally {
+    releaseBody(request);
   }
 }
 

@@ -6,7 +6,7 @@
 import { ApiError, invalid } from '../../errors/api-error';
 import { textTokens } from '../../cost/tokens';
 import { checkAuth, type Flavor } from '../auth';
-import { readBody } from '../body';
+import { readBody, releaseBody } from '../body';
 import { contentFilterError, faultFrom, hang, latencyMs, moderationError, rateLimitError, serverError, sleep, variantFrom, type Fault } from '../faults';
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from '../http';
 import { echoSettings, planImage, renderImage, revisedPrompt, type ImagePlan, type InputImage } from './images';
@@ -267,6 +267,8 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
     return await answerJson(turn, latency, request.signal, id);
   } catch (e) {
     return errorResponse(toApiError(e), id);
+  } finally {
+    releaseBody(request);
   }
 }
 
