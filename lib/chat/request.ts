@@ -11,7 +11,7 @@ import { toFile } from 'openai';
 import { ApiError, invalid } from '../errors/api-error';
 import { sniffImage } from '../images/sniff';
 import { capsFor, type CapsNarrowing } from '../models/caps';
-import { checkReferenceImage } from '../models/validate-files';
+import { checkMask, checkReferenceImage } from '../models/validate-files';
 import type { ImageToolRequest } from '../models/validate';
 import type { TakenUploads } from '../uploads/resolve';
 import type { AttachMode } from './events';
@@ -52,15 +52,10 @@ export function checkUploads(input: ChatRequest, taken: TakenUploads, toolModel:
     if (taken.mask) {
       const param = 'tools[0].input_image_mask';
       if (!maskRule) throw invalid(param, 'unknown_parameter', `${toolModel} does not take a mask.`);
-      const bytes = taken.mask.bytes;
-      if (bytes.byteLength > maskRule.maxBytes) throw invalid(param, 'image_too_large', `Invalid '${param}': the mask is ${bytes.byteLength} bytes; the limit is ${maskRule.maxBytes}.`);
-      const info = sniffImage(bytes);
-      if (!info || info.type !== 'png' || !info.hasAlpha) throw invalid(param, 'invalid_image_format', `Invalid '${param}': the mask must be a PNG with an alpha channel (transparent pixels mark the area to change).`);
       const first = checked[0] && sniffImage(checked[0].bytes);
-      if (first && (first.width !== info.width || first.height !== info.height)) {
-        throw invalid(param, 'invalid_image_dimensions', `Invalid '${param}': it is ${info.width}x${info.height} but the first image is ${first.width}x${first.height}; they must be the same size.`);
-      }
-      mask = { bytes, mime: 'image/png', name: 'mask.png' };
+      // The studio's mask check (validate-files.ts), under the tool's field name.
+      checkMask({ bytes: taken.mask.bytes, field: 'mask' }, maskRule, first ?? undefined, param);
+      mask = { bytes: taken.mask.bytes, mime: 'image/png', name: 'mask.png' };
     }
     return { images: checked, mask, attachAs };
   } catch (e) {

@@ -4,7 +4,7 @@
  */
 import { invalid, listValues } from '../errors/api-error';
 import { sniffImage, type ImageInfo } from '../images/sniff';
-import type { EndpointCaps, InputImageRule } from './types';
+import type { EndpointCaps, InputImageRule, MaskRule } from './types';
 
 export interface UploadedFile {
   bytes: Uint8Array;
@@ -66,13 +66,20 @@ export function validateImageFiles(
     return { images: checked };
   }
   if (!caps.mask) throw invalid('mask', 'unknown_parameter', "Unknown parameter: 'mask'.");
-  const m = checkOne(mask, 'mask', caps.mask.maxBytes, ['png']);
+  return { images: checked, mask: checkMask(mask, caps.mask, checked[0].info, 'mask') };
+}
+
+/**
+ * The mask, for an edit (`mask`) and for the chat's image tool (`tools[0].input_image_mask`) alike: a PNG with an
+ * alpha channel within the size limit, the first image's size when there is one.
+ */
+export function checkMask(mask: UploadedFile, rule: MaskRule, first: { width: number; height: number } | undefined, param: string): CheckedImage {
+  const m = checkOne(mask, param, rule.maxBytes, ['png']);
   if (!m.info.hasAlpha) {
-    throw invalid('mask', 'invalid_image_format', "Invalid 'mask': the PNG has no alpha channel. Transparent pixels (alpha 0) mark the area to edit; save the mask as RGBA.");
+    throw invalid(param, 'invalid_image_format', `Invalid '${param}': the PNG has no alpha channel. Transparent pixels (alpha 0) mark the area to edit; save the mask as RGBA.`);
   }
-  const first = checked[0].info;
-  if (m.info.width !== first.width || m.info.height !== first.height) {
-    throw invalid('mask', 'invalid_image_dimensions', `Invalid 'mask': it is ${m.info.width}x${m.info.height} but the first image is ${first.width}x${first.height}; they must be the same size.`);
+  if (first && (m.info.width !== first.width || m.info.height !== first.height)) {
+    throw invalid(param, 'invalid_image_dimensions', `Invalid '${param}': it is ${m.info.width}x${m.info.height} but the first image is ${first.width}x${first.height}; they must be the same size.`);
   }
-  return { images: checked, mask: m };
+  return m;
 }
