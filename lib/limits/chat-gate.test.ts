@@ -36,6 +36,10 @@ async function turn(events: ChatEvent[]) {
 describe('a chat turn is settled at what it produced', () => {
   it('charges every image the main model made, not only the first', async () => {
     const one = await turn([{ type: 'image', callId: 'ig_1', bytes, mime: 'image/png' }, { type: 'completed', responseId: 'resp_1' }]);
+    // The Responses API reports no usage for the image tool, so an image is settled at its estimate: gpt-image-1
+    // 1024² medium is 1056 image tokens at $40 / 1M (published figures, written here), plus a few prompt tokens.
+    expect(one.actualUsd).toBeGreaterThanOrEqual((1056 * 40) / 1e6);
+    expect(one.actualUsd).toBeLessThan((1056 * 40 + 50 * 5) / 1e6);
     expect(one.actualUsd).toBeCloseTo(one.estimatedUsd.high, 9);
     // The model may call the image tool more than once in one response: each call is an image billed.
     const two = await turn([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actualCost, estimateCost } from '../cost/estimate';
+import { actualCost } from '../cost/estimate';
 import { DEFAULT_PRICES, type TokenPricing } from '../cost/pricing';
 import { imagesUsage } from '../cost/usage';
 import { CostMeter } from './meter';
@@ -12,15 +12,18 @@ function meter(model: 'gpt-image-1' | 'dall-e-3' = 'gpt-image-1', fallback = 0.5
 }
 
 describe('CostMeter', () => {
-  it('settles a finished request at its returned usage, which matches the estimate', () => {
+  it('settles a finished request at its returned usage, priced at the published gpt-image-1 rates', () => {
+    // A usage block as the service returns it: 1024² medium is 1056 image tokens (OpenAI image guide, "Cost and
+    // latency"), plus 100 per partial image (2 here); 7 prompt tokens. Prices: $5 / 1M text in, $40 / 1M image
+    // out (openai.com/api/pricing, gpt-image-1). Written here, not read from lib/cost.
+    const returned = { input_tokens: 7, input_tokens_details: { text_tokens: 7, image_tokens: 0 }, output_tokens: 1256, total_tokens: 1263 };
     const m = meter();
     m.observe({ type: 'started' });
     m.observe({ type: 'partial', tile: 0 });
     m.observe({ type: 'partial', tile: 0 });
-    m.observe({ type: 'completed', tile: 0, usage });
-    const est = estimateCost({ model: 'gpt-image-1', size: '1024x1024', quality: 'medium', n: 1, partialImages: 2, prompt: 'a fox' });
-    expect(m.outcome()).toEqual({ status: 'ok', code: null, actualUsd: actualCost('gpt-image-1', usage) });
-    expect(m.outcome().actualUsd).toBeCloseTo(est.high, 12);
+    m.observe({ type: 'completed', tile: 0, usage: returned });
+    expect(m.outcome()).toMatchObject({ status: 'ok', code: null });
+    expect(m.outcome().actualUsd).toBeCloseTo((1256 * 40 + 7 * 5) / 1e6, 12);
   });
 
   it('charges the partials of an image cut off mid-stream, and calls it failed', () => {
