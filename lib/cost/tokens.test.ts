@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { gptImage2OutputTokens, inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, textTokens } from './tokens';
 
 const d = (width: number, height: number) => ({ width, height });
@@ -93,6 +94,24 @@ describe('text tokens', () => {
 
   it('counts an empty prompt as 0', () => {
     expect(textTokens('')).toBe(0);
+  });
+
+  it('counts ordinary text exactly as the tokenizer does, and a long run without spaces never lower', () => {
+    const prose = 'The quick brown fox jumps over the lazy dog, twice. '.repeat(40);
+    expect(textTokens(prose)).toBe(countTokens(prose));
+    const run = 'b'.repeat(1000);
+    expect(textTokens(run)).toBeGreaterThanOrEqual(countTokens(run));
+    // Surrogate pairs are never split: an emoji run counts as the tokenizer counts it.
+    expect(textTokens('👍🏽'.repeat(200))).toBe(countTokens('👍🏽'.repeat(200)));
+  });
+
+  it('is linear in the prompt: the longest allowed prompt of one repeated character costs milliseconds, not seconds', () => {
+    // Counted whole, 32,000 × '字' took 10.5 s and 100,000 × '語' over a minute on this machine, blocking the server.
+    for (const text of ['字'.repeat(32_000), 'b'.repeat(200_000)]) {
+      const started = performance.now();
+      expect(textTokens(text)).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(1500);
+    }
   });
 });
 
