@@ -13,4 +13,9 @@ describe('where signing in leads', () => {
   it('keeps an ordinary path with its query', () => {
     expect(safeNext('/settings?tab=policy%20rules#top')).toBe('/settings?tab=policy%20rules#top');
   });
+  it('percent-encodes a path outside ASCII (a Location header carries ASCII only) and refuses a broken one', () => {
+    expect(safeNext('/。evil')).toBe('/%E3%80%82evil');
+    expect(safeNext('/chat?q=語')).toBe('/chat?q=%E8%AA%9E');
+    expect(safeNext('/\uD800x')).toBe('/');
+  });
 });

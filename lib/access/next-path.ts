@@ -4,7 +4,8 @@
  * would become `//evil`, another site.
  */
 export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 2000 || /[\u0000-\u0020\u007f]/.test(value)) return '/';
+  if (typeof value !== 'string' || value.length > 2000 || /[\u0000-\u0020\u007f]/.test(value) || !value.isWellFormed()) return '/';
   if (!/^\/(?![/\\])/.test(value) || value.includes('\\') || /^\/login(?:[/?#]|$)/.test(value)) return '/';
-  return value;
+  // Non-ASCII goes percent-encoded: a Location header may carry ASCII only (`/。evil` was a 500 after sign-in).
+  return value.replace(/[^\u0000-\u007f]+/gu, (s) => encodeURIComponent(s));
 }

@@ -9,7 +9,20 @@ export interface ApiErrorBody {
   code: string | null;
 }
 
+/**
+ * Marks an ApiError whichever copy of this module made it. Next.js may bundle a module more than once (a route
+ * handler's chunk and the server actions' chunk), and objects kept on globalThis (the upload store) then return
+ * errors of the other copy's class: a plain `instanceof` said no, and an over-limit upload was read whole.
+ */
+const BRAND = Symbol.for('image-playground.ApiError');
+
 export class ApiError extends Error {
+  readonly [BRAND] = true;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   readonly status: number;
   readonly type: string;
   readonly param: string | null;

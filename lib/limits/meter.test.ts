@@ -16,7 +16,7 @@ describe('CostMeter', () => {
     // A usage block as the service returns it: 1024² medium is 1056 image tokens (OpenAI image guide, "Cost and
     // latency"), plus 100 per partial image (2 here); 7 prompt tokens. Prices: $5 / 1M text in, $40 / 1M image
     // out (openai.com/api/pricing, gpt-image-1). Written here, not read from lib/cost.
-    const returned = { input_tokens: 7, input_tokens_details: { text_tokens: 7, image_tokens: 0 }, output_tokens: 1256, total_tokens: 1263 };
+    const returned = { input_tokens: 7, input_tokens_details: { text_tokens: 7, image_tokens: 0 }, output_tokens: 1256, output_tokens_details: { image_tokens: 1256, text_tokens: 0 }, total_tokens: 1263 };
     const m = meter();
     m.observe({ type: 'started' });
     m.observe({ type: 'partial', tile: 0 });
