@@ -60,6 +60,7 @@ export const ERROR_CODES = {
   upload_budget_exceeded: { status: 429, type: INVALID, title: 'Too many images waiting on the server', advice: 'Wait for your earlier uploads to be used or to expire, or send fewer or smaller images.' },
   server_busy: { status: 503, type: 'server_error', title: 'The server is busy', advice: 'It is holding as much as its memory budget allows; try again in a moment.' },
   uploads_full: { status: 429, type: INVALID, title: 'The server is holding too many uploads', advice: 'Try again in a few minutes.' },
+  forbidden_origin: { status: 403, type: INVALID, title: 'Refused: sent from another site', advice: 'Open the playground at its own address and upload from there.' },
   upload_not_found: { status: 400, type: INVALID, title: 'An uploaded image is no longer on the server', advice: 'Send the request again: the images are uploaded anew.' },
   request_too_large: { status: 413, type: INVALID, title: 'The request is too large', advice: 'Shorten the text; images travel separately and are not the problem.' },
 } as const satisfies Record<string, CodeInfo>;

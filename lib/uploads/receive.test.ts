@@ -50,3 +50,14 @@ describe('the file name', () => {
     expect(filenameFrom(encodeURIComponent('a\nb\u0000c.png'), 'png')).toBe('a_b_c.png');
   });
 });
+
+describe('uploads from another site', () => {
+  it('refuses a browser Origin that is not this host, and takes this host, a proxied host or no Origin', async () => {
+    const { foreignOrigin } = await import('./receive');
+    expect(foreignOrigin(new Headers({ host: 'play.example', origin: 'https://evil.example' }))).toBe('https://evil.example');
+    expect(foreignOrigin(new Headers({ host: 'play.example', origin: 'null' }))).toBe('null');
+    expect(foreignOrigin(new Headers({ host: 'play.example', origin: 'https://play.example' }))).toBeNull();
+    expect(foreignOrigin(new Headers({ host: '127.0.0.1:3000', 'x-forwarded-host': 'play.example', origin: 'https://play.example' }))).toBeNull();
+    expect(foreignOrigin(new Headers({ host: 'play.example' }))).toBeNull();
+  });
+});

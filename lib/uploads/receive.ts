@@ -8,6 +8,7 @@ import 'server-only';
  * are sniffed: only PNG, JPEG and WebP images are kept. Answers `{ id, bytes, mime, width, height }`.
  */
 import { ApiError, invalid } from '../errors/api-error';
+import { apiErrorFor } from '../errors/codes';
 import { MIME, sniffImage } from '../images/sniff';
 import type { User } from '../access/user';
 import { declaredLength, readUpload } from './read-body';
@@ -40,7 +41,28 @@ export function filenameFrom(header: string | null, type: string): string {
   return name || `upload.${type}`;
 }
 
+/**
+ * A browser's upload from another site is refused, as Next.js refuses such a server action: the Origin a browser
+ * sends must name this host (the Host header, or X-Forwarded-Host from the reverse proxy). Scripts send no Origin.
+ */
+export function foreignOrigin(headers: Headers): string | null {
+  const origin = headers.get('origin');
+  if (!origin) return null;
+  const host = headers.get('x-forwarded-host')?.split(',')[0].trim() || headers.get('host');
+  let from: string;
+  try {
+    from = new URL(origin).host;
+  } catch {
+    return origin;
+  }
+  return from === host ? null : origin;
+}
+
 export async function receiveUpload(request: Request, user: User): Promise<Response> {
+  const foreign = foreignOrigin(request.headers);
+  if (foreign) {
+    return refuse(apiErrorFor('forbidden_origin', `Uploads from another site are refused: Origin '${foreign.slice(0, 100)}' is not this server.`));
+  }
   const declared = declaredLength(request.headers);
   const store = uploadStore();
   // Before a byte of the body is read: a declared length over a limit is refused here.
