@@ -32,6 +32,10 @@ const nextConfig = {
   // The build checks the app's types only; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   experimental: {
+    // The proxy (proxy.ts) reads no body: it only redirects a caller without a session. Next clones up to this
+    // much of a matched request's body for it (10 MB by default), so a flood of large POSTs to page paths held
+    // 10 MB each; keep the clone tiny. Server actions and API routes are not matched and have their own limits.
+    proxyClientMaxBodySize: '64kb',
     // Next reads an action's whole body before the action can check the session, so keep it small: images
     // go to POST /api/uploads (which checks the session first) and actions carry only their ids, a prompt and
     // fields. Kept equal to ACTION_BODY_LIMIT in lib/uploads/action-body.ts (a unit test checks it).

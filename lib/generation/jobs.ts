@@ -189,7 +189,7 @@ export function startJob(owner: string, id: unknown, policy: AnyPolicy = GENERAT
     return refusal('invalid_value', `Invalid 'jobId': ${shown}. Use a new lowercase version-4 UUID such as crypto.randomUUID() makes (e.g. '3b241101-e2bb-4255-8caf-4136c566a962'), or leave it out to have the server name the job.`);
   }
   sweep();
-  const busy = overBudget();
+  const busy = overBudget() ?? tooManyRunning();
   if (busy) return { ok: false, error: errorFor('server_busy', busy) };
   if (jobs.has(id)) return refusal('job_id_in_use', `The 'jobId' '${id}' is already in use. Every generation needs a new id (crypto.randomUUID()).`);
   const controller = new AbortController();
@@ -273,6 +273,14 @@ export function follow(id: string, owner?: string, policy: AnyPolicy = GENERATIO
     },
     { highWaterMark: 0, size: (e) => EVENT_OVERHEAD + imageBytes(e) },
   );
+}
+
+/** Running jobs, generations and chat turns together, are bounded (JOBS_MAX_RUNNING): past it, new ones are refused. */
+function tooManyRunning(): string | null {
+  const max = envNumber('JOBS_MAX_RUNNING', 64);
+  let running = 0;
+  for (const job of jobs.values()) if (job.endedAt === undefined) running++;
+  return running < max ? null : `The server is running ${running} generations and chat turns, as many as it takes at once (JOBS_MAX_RUNNING). Try again in a moment.`;
 }
 
 function readerQueueBytes(): number {

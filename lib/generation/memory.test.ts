@@ -70,4 +70,14 @@ describe('one memory budget for kept jobs, unread events and request bodies', ()
     const again = jobs.follow(job.id, 'alice')!.getReader();
     expect((await again.read()).value).toMatchObject({ type: 'partial', tile: 0 });
   });
+
+  it('refuses a new job past JOBS_MAX_RUNNING running ones, and takes one again when one has ended', () => {
+    vi.stubEnv('JOBS_MAX_RUNNING', '2');
+    const a = started();
+    started('bob');
+    expect(jobs.startJob('carol', randomUUID())).toMatchObject({ ok: false, error: { status: 503, code: 'server_busy', message: expect.stringMatching(/JOBS_MAX_RUNNING/) } });
+    a.emit(partial(0, 1));
+    jobs.endJob(a.id);
+    expect(jobs.startJob('carol', randomUUID()).ok).toBe(true);
+  });
 });

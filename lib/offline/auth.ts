@@ -10,6 +10,9 @@ import { accessConfig } from '../access/config';
 import { internalOfflineKey } from '../access/server-key';
 import { userFromHeaders } from '../access/user';
 import { errorResponse, requestId } from './http';
+import { apiErrorFor } from '../errors/codes';
+import { admit } from '../limits/admit';
+import { limitsConfig, limitStore, noLimits } from '../limits/server';
 
 export type Flavor = { kind: 'openai' } | { kind: 'azure'; deployment: string };
 
@@ -80,14 +83,37 @@ type Handler<C> = (request: Request, ctx: C) => Response | Promise<Response>;
  * URL. With the playground open, the handlers ask for a key themselves, exactly as before.
  */
 export function withOfflineAuth<C = unknown>(handler: Handler<C>, flavor: Flavor = { kind: 'openai' }): Handler<C> {
-  return (request, ctx) => {
+  return async (request, ctx) => {
     if (accessConfig().enabled) {
       try {
         checkClosedDoor(request.headers, flavor);
+        await admitDirectCall(request, flavor);
       } catch (e) {
         return errorResponse(e as ApiError, requestId());
       }
     }
     return handler(request, ctx);
   };
+}
+
+/**
+ * A signed-in person calling the offline API directly (not through the playground, whose own calls carry the
+ * internal key and were admitted at its gate) is under the same rate limits as the playground: each POST is
+ * one request against their per-minute limit and the global one. It costs nothing, so no spend is reserved.
+ */
+async function admitDirectCall(request: Request, flavor: Flavor): Promise<void> {
+  if (request.method !== 'POST') return;
+  const key = presentedKey(request.headers, flavor);
+  const own = [internalOfflineKey(), process.env.OFFLINE_API_KEY].filter((k): k is string => Boolean(k));
+  if (key && own.some((k) => sameKey(key, k))) return;
+  const user = userFromHeaders(request.headers);
+  if (!user) return;
+  const limits = limitsConfig();
+  if ('error' in limits) throw apiErrorFor('limits_invalid', `This server's limits are misconfigured, so requests are refused until the operator fixes them: ${limits.error}`);
+  if (noLimits(limits.config)) return;
+  const admission = await admit(limitStore(), limits.config, { user, estimateUsd: 0, charged: false });
+  if (!admission.ok) {
+    const { error } = admission;
+    throw new ApiError(error.status, error, error.retryAfter ? { 'retry-after': String(error.retryAfter) } : {});
+  }
 }
