@@ -135,4 +135,53 @@ test.describe('a playground with a passcode', () => {
     expect(statuses).toEqual([200, 200, 429, 429, 429]);
     expect(refusal!.error.code).toBe('rate_limited');
   });
+
+  /** The browser's own sign-in request, captured once, to replay with other codes and headers over HTTP. */
+  async function signInRequest(page: import('@playwright/test').Page) {
+    const placeholder = 'PLACEHOLDER-CODE-0123456789';
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Passcode').fill(placeholder);
+    const [req] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    const headers = { ...req.headers() };
+    const body = req.postDataBuffer()!.toString('latin1');
+    expect(body).toContain(placeholder);
+    return async (code: string, extra: Record<string, string> = {}) => {
+      const r = await fetch(`${server.url}/login`, { method: 'POST', headers: { ...headers, ...extra }, body: Buffer.from(body.replace(placeholder, code), 'latin1'), redirect: 'manual' });
+      await r.arrayBuffer();
+      return (r.headers.get('set-cookie') ?? '').includes('playground_session=');
+    };
+  }
+
+  test('finding 4: wrong codes under a forged X-Forwarded-For do not lock out the address they name', async ({ page }) => {
+    const attempt = await signInRequest(page);
+    for (let i = 0; i < 12; i++) expect(await attempt('wrong-code', { 'x-forwarded-for': '127.0.0.1' })).toBe(false);
+    // The real 127.0.0.1 client (no header: Next.js fills in the socket's address) signs in at once.
+    expect(await attempt(PASSCODE)).toBe(true);
+  });
+
+  test('finding 3: during a flood of wrong codes from many addresses, sign-ins with the right code go through', async ({ page }) => {
+    const attempt = await signInRequest(page);
+    const until = Date.now() + 8000;
+    let flood = 0;
+    const flooders = Array.from({ length: 6 }, async (_, w) => {
+      for (let i = 0; Date.now() < until; i++) {
+        await attempt(`wrong-${w}-${i}`, { 'x-forwarded-for': `10.${w}.${(i >> 8) & 255}.${i & 255}` });
+        flood++;
+      }
+    });
+    let ok = 0;
+    let tries = 0;
+    const legit = (async () => {
+      await new Promise((r) => setTimeout(r, 1000));
+      while (Date.now() < until) {
+        tries++;
+        if (await attempt(PASSCODE)) ok++;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    await Promise.all([...flooders, legit]);
+    console.log(`right-code sign-ins during a flood of ${flood} wrong codes: ${ok} of ${tries} (${((100 * ok) / tries).toFixed(0)} %)`);
+    expect(flood).toBeGreaterThan(100);
+    expect(ok / tries).toBeGreaterThanOrEqual(0.95);
+  });
 });

@@ -85,23 +85,24 @@ export function lockoutMessage(v: Extract<Verdict, { allowed: false }>, now = Da
 }
 
 /**
- * Who is signing in, for the lockout: the socket address Next.js reports; behind a trusted proxy
- * (TRUST_PROXY=1) the address that proxy appended last to X-Forwarded-For.
+ * Set by proxy.ts on every sign-in request, overwriting whatever the client sent: '1' when the request arrived
+ * with an X-Forwarded-For header, '0' when it did not. Next.js fills X-Forwarded-For from the socket only when
+ * the header is absent, so without it the action cannot tell a forged address from the socket's.
+ */
+export const CLIENT_FORWARDED_HEADER = 'x-playground-client-forwarded';
+
+/** Every sign-in whose address was claimed in a header nobody vouches for shares this one bucket. */
+export const CLAIMED_ADDRESS = 'claimed-address';
+
+/**
+ * Who is signing in, for the lockout: behind a trusted proxy (TRUST_PROXY=1) the address that proxy appended
+ * last to X-Forwarded-For; otherwise the socket's address. A client that claims an address without a trusted
+ * proxy (forging X-Forwarded-For) lands in one shared bucket: it can lock out only others who do the same,
+ * never the address it names.
  */
 export function clientAddress(headers: Headers, trustProxy: boolean): string {
   const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (trustProxy) return forwarded.at(-1) ?? headers.get('x-real-ip') ?? 'unknown';
-  // Next.js fills x-forwarded-for from the socket only when the client sent none: take the first entry, the
-  // socket's when the header was absent. A client that forges the header only changes its own bucket; the
-  // global bucket (GLOBAL_CLIENT) still counts every failure.
-  return forwarded[0] ?? 'unknown';
-}
-
-/**
- * Every failure also counts here, with ten times the thresholds and no lockout (only the growing delay), so
- * rotating forged addresses does not buy unlimited guesses and nobody can lock the whole team out.
- */
-export const GLOBAL_CLIENT = '*';
-export function globalRules(rules: LockoutRules): LockoutRules {
-  return { ...rules, delayAfter: rules.delayAfter * 10, lockAfter: Number.POSITIVE_INFINITY };
+  // The proxy saw no X-Forwarded-For, so Next.js wrote the socket's address there; anything else is a claim.
+  return headers.get(CLIENT_FORWARDED_HEADER) === '0' ? (forwarded[0] ?? 'unknown') : CLAIMED_ADDRESS;
 }

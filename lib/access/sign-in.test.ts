@@ -28,6 +28,12 @@ describe('signing in', () => {
     expect(attemptSignIn(config, 'right', 'client-3', now).ok).toBe(true);
   });
 
+  it("a flood of wrong codes from many addresses does not slow anyone else's right code", () => {
+    const config = accessConfig({ PLAYGROUND_PASSCODE: 'right-code-for-flood' });
+    for (let i = 0; i < 2000; i++) expect(attemptSignIn(config, `guess-${i}`, `10.0.${i >> 8}.${i & 255}`, i).ok).toBe(false);
+    expect(attemptSignIn(config, 'right-code-for-flood', '192.168.1.20', 2000).ok).toBe(true);
+  });
+
   it('names the field when the passcode is missing or absurdly long', () => {
     const config = accessConfig({ PLAYGROUND_PASSCODE: 'p' });
     expect(attemptSignIn(config, null, 'c', 0)).toEqual({ ok: false, error: 'Passcode: enter the passcode you were given (1 to 1000 characters).' });

@@ -4,7 +4,7 @@
  */
 import { matchCode } from './codes';
 import type { AccessConfig } from './config';
-import { GLOBAL_CLIENT, globalRules, Lockout, lockoutMessage, type Verdict } from './lockout';
+import { Lockout, lockoutMessage, type Verdict } from './lockout';
 import { signingKey, signSession } from './session';
 
 export const MAX_PASSCODE_LENGTH = 1000;
@@ -14,13 +14,16 @@ export type SignInResult =
   | { ok: false; error: string };
 
 // One lockout table per process (kept across hot reloads in dev).
-const g = globalThis as unknown as { __signInLockout?: { perClient: Lockout; global: Lockout; key: string } };
+const g = globalThis as unknown as { __signInLockout?: { perClient: Lockout; key: string } };
 
-export function lockouts(config: AccessConfig): { perClient: Lockout; global: Lockout } {
+/**
+ * Backoff and lockout per client address only. There is no shared bucket: one slowed every sign-in once others
+ * failed enough, so a flood of wrong codes from many addresses kept the team out (0 of 54 right codes got in).
+ * Forged addresses all share one bucket (clientAddress), so forging buys no fresh attempts.
+ */
+export function lockouts(config: AccessConfig): { perClient: Lockout } {
   const key = JSON.stringify(config.lockout);
-  if (g.__signInLockout?.key !== key) {
-    g.__signInLockout = { perClient: new Lockout(config.lockout), global: new Lockout(globalRules(config.lockout)), key };
-  }
+  if (g.__signInLockout?.key !== key) g.__signInLockout = { perClient: new Lockout(config.lockout), key };
   return g.__signInLockout;
 }
 
@@ -30,8 +33,8 @@ function refused(v: Verdict, now: number): string | null {
 
 export function attemptSignIn(config: AccessConfig, passcode: unknown, client: string, now = Date.now()): SignInResult {
   if (config.error) return { ok: false, error: `Sign-in is not available: ${config.error}` };
-  const { perClient, global } = lockouts(config);
-  const blocked = refused(perClient.check(client, now), now) ?? refused(global.check(GLOBAL_CLIENT, now), now);
+  const { perClient } = lockouts(config);
+  const blocked = refused(perClient.check(client, now), now);
   if (blocked) return { ok: false, error: blocked };
   if (typeof passcode !== 'string' || !passcode.trim() || passcode.length > MAX_PASSCODE_LENGTH) {
     return { ok: false, error: `Passcode: enter the passcode you were given (1 to ${MAX_PASSCODE_LENGTH} characters).` };
@@ -40,7 +43,6 @@ export function attemptSignIn(config: AccessConfig, passcode: unknown, client: s
   const match = matchCode(config.codes, passcode.trim(), key);
   if (!match) {
     const v = perClient.fail(client, now);
-    global.fail(GLOBAL_CLIENT, now);
     const wait = refused(v, now);
     return { ok: false, error: wait ? `Wrong passcode. ${wait}` : 'Wrong passcode. Check it with whoever invited you and try again.' };
   }
