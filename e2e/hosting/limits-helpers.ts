@@ -10,6 +10,8 @@ import { requireTools } from '../helpers/tools';
 
 export interface RedisServer {
   url: string;
+  port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -24,11 +26,16 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-/** `redis-server --port <free> --save '' --appendonly no`: nothing written to disk, gone when stopped. */
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * `redis-server --port <free> --save ''`, with or without an append-only file (`aof`: a directory, fsync on every
+ * write, as the README asks for a crash-safe spend). Without it nothing is written to disk. `port` reuses one,
+ * to restart the same Redis after a crash.
+ */
+export async function startRedis(opts: { aof?: string; port?: number } = {}): Promise<RedisServer> {
   requireTools('redis-server');
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const port = opts.port ?? (await freePort());
+  const persistence = opts.aof ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', opts.aof] : ['--appendonly', 'no'];
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
   const deadline = Date.now() + 10_000;
   while (!(await ping(port))) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on ${port}`);
@@ -36,10 +43,13 @@ export async function startRedis(): Promise<RedisServer> {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
+        child.kill('SIGCONT');
         child.kill('SIGTERM');
       }),
   };

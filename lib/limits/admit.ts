@@ -13,6 +13,8 @@ import type { LimitStore, RateRule, SpendScope } from './store';
 export const RATE_WINDOW_MS = 60_000;
 /** Spend keys outlive their day by a day, so a late settlement still finds its reservation. */
 const SPEND_TTL_SECONDS = 2 * 86_400;
+/** How long a reservation outlives the last sign of life of the instance that made it (SPEND_LEASE_MS). */
+const LEASE_MS = Math.max(1000, Number(process.env.SPEND_LEASE_MS) || 60_000);
 
 export interface Caller {
   id: string;
@@ -79,7 +81,8 @@ export async function admit(store: LimitStore, config: LimitsConfig, input: Admi
     return refusal('cost_unknown', 'This request cannot be priced in advance (no price for this model, size or quality), so it cannot be admitted under the daily spend cap. Choose a listed size and a priced model.');
   }
   const reserved = toMicrosUp(input.estimateUsd ?? 0);
-  const r = await store.reserve(scopes, reserved, SPEND_TTL_SECONDS);
+  const lease = { id: randomUUID(), ms: LEASE_MS };
+  const r = await store.reserve(scopes, reserved, SPEND_TTL_SECONDS, lease);
   if (!r.ok) {
     const scope = scopes[r.index];
     const cap = fromMicros(scope.capMicros!);
@@ -91,6 +94,9 @@ export async function admit(store: LimitStore, config: LimitsConfig, input: Admi
   }
   let settled = false;
   const keys = scopes.map((s) => s.key);
+  // While the request runs, its lease is renewed; if this instance dies, the store lets the lease lapse.
+  const renewing = setInterval(() => void store.renew(keys, lease).catch(() => {}), LEASE_MS / 3);
+  renewing.unref?.();
   return {
     ok: true,
     ticket: {
@@ -98,7 +104,8 @@ export async function admit(store: LimitStore, config: LimitsConfig, input: Admi
       async settle(actualUsd: number) {
         if (settled) return;
         settled = true;
-        await store.settle(keys, reserved, toMicros(Math.max(0, actualUsd)));
+        clearInterval(renewing);
+        await store.settle(keys, lease, toMicros(Math.max(0, actualUsd)));
       },
     },
   };

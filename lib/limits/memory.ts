@@ -1,11 +1,13 @@
 /**
  * Limits in this process. Each call runs to the end without awaiting, so JavaScript's single thread makes it
  * atomic. Kept on globalThis: Next may bundle this module more than once (pages, actions), one store for all.
+ * Leases need no expiry here: a process that dies takes its reservations with it.
  */
-import type { LimitStore, RateRule, SpendScope, SpendState } from './store';
+import type { Lease, LimitStore, RateRule, SpendScope, SpendState } from './store';
 
 interface Spend extends SpendState {
   expires: number;
+  leases: Map<string, number>;
 }
 
 export class MemoryLimitStore implements LimitStore {
@@ -33,28 +35,39 @@ export class MemoryLimitStore implements LimitStore {
   private entry(key: string): Spend {
     const e = this.spend.get(key);
     if (e && e.expires > this.now()) return e;
-    const fresh = { spentMicros: 0, reservedMicros: 0, expires: Infinity };
+    const fresh = { spentMicros: 0, reservedMicros: 0, expires: Infinity, leases: new Map<string, number>() };
     this.spend.set(key, fresh);
     return fresh;
   }
 
-  async reserve(scopes: SpendScope[], micros: number, ttlSeconds: number) {
+  async reserve(scopes: SpendScope[], micros: number, ttlSeconds: number, lease: Lease) {
     const entries = scopes.map((s) => this.entry(s.key));
     const over = scopes.findIndex((s, i) => s.capMicros !== null && entries[i].spentMicros + entries[i].reservedMicros + micros > s.capMicros);
     if (over >= 0) return { ok: false as const, index: over, spentMicros: entries[over].spentMicros, reservedMicros: entries[over].reservedMicros };
     for (const e of entries) {
       e.reservedMicros += micros;
+      e.leases.set(lease.id, micros);
       e.expires = this.now() + ttlSeconds * 1000;
     }
     return { ok: true as const };
   }
 
-  async settle(keys: string[], reservedMicros: number, actualMicros: number): Promise<void> {
+  async renew(): Promise<void> {}
+
+  async settle(keys: string[], lease: Lease, actualMicros: number): Promise<void> {
     for (const key of keys) {
       const e = this.entry(key);
-      e.reservedMicros = Math.max(0, e.reservedMicros - reservedMicros);
+      e.reservedMicros = Math.max(0, e.reservedMicros - (e.leases.get(lease.id) ?? 0));
+      e.leases.delete(lease.id);
       e.spentMicros += actualMicros;
     }
+  }
+
+  /** Seed a day's spend (rebuilt from the audit log after a restart). */
+  addSpent(key: string, micros: number, ttlSeconds: number): void {
+    const e = this.entry(key);
+    e.spentMicros += micros;
+    e.expires = this.now() + ttlSeconds * 1000;
   }
 
   async read(key: string): Promise<SpendState> {

@@ -22,14 +22,25 @@ export interface SpendState {
   reservedMicros: number;
 }
 
+export interface Lease {
+  id: string;
+  ms: number;
+}
+
 export type ReserveResult = { ok: true } | ({ ok: false; index: number } & SpendState);
 
 export interface LimitStore {
   /** Count one request under every rule, or none if any rule is full (then which, and when it frees). */
   hit(rules: RateRule[], windowMs: number, id: string): Promise<RateResult>;
-  /** Reserve `micros` under every scope, or none if any cap would be passed. */
-  reserve(scopes: SpendScope[], micros: number, ttlSeconds: number): Promise<ReserveResult>;
-  /** Release a reservation and record what was actually spent. */
-  settle(keys: string[], reservedMicros: number, actualMicros: number): Promise<void>;
+  /**
+   * Reserve `micros` under every scope as the lease `lease`, or none if any cap would be passed. A lease not
+   * renewed within `leaseMs` is released by the store itself: an instance that died mid-request does not hold
+   * its reservation for the rest of the day.
+   */
+  reserve(scopes: SpendScope[], micros: number, ttlSeconds: number, lease: Lease): Promise<ReserveResult>;
+  /** The request still runs: keep its lease another `leaseMs`. */
+  renew(keys: string[], lease: Lease): Promise<void>;
+  /** Release the lease's reservation (if the store has not already) and record what was actually spent. */
+  settle(keys: string[], lease: Lease, actualMicros: number): Promise<void>;
   read(key: string): Promise<SpendState>;
 }
