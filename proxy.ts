@@ -7,7 +7,6 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { userFromSessionValue } from './lib/access/door';
 import { SESSION_COOKIE } from './lib/access/session';
 import { pageCsp } from './lib/access/csp';
-import { CLIENT_FORWARDED_HEADER } from './lib/access/lockout';
 
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
@@ -20,8 +19,6 @@ export function proxy(request: NextRequest) {
   const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === 'development', https: request.nextUrl.protocol === 'https:' });
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
-  // For the sign-in lockout: whether the address in X-Forwarded-For is the client's claim (lib/access/lockout.ts).
-  headers.set(CLIENT_FORWARDED_HEADER, request.headers.has('x-forwarded-for') ? '1' : '0');
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
@@ -36,7 +33,5 @@ export const config = {
       // its (up to 805 MB) body buffered by the proxy.
       missing: [{ type: 'header', key: 'next-action' }],
     },
-    // The sign-in action, so the lockout learns whether the client claimed its address (a tiny body).
-    { source: '/login', has: [{ type: 'header', key: 'next-action' }] },
   ],
 };

@@ -2,6 +2,7 @@
  * The attacks of the hardening review (issue #12), replayed against a production build: each test reproduces
  * one and shows it no longer works, with the figure the review asked for printed beside it.
  */
+import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { callAction } from '../helpers/actions';
 import { pour, rssMB } from '../helpers/pour';
@@ -145,17 +146,25 @@ test.describe('a playground with a passcode', () => {
     const headers = { ...req.headers() };
     const body = req.postDataBuffer()!.toString('latin1');
     expect(body).toContain(placeholder);
-    return async (code: string, extra: Record<string, string> = {}) => {
-      const r = await fetch(`${server.url}/login`, { method: 'POST', headers: { ...headers, ...extra }, body: Buffer.from(body.replace(placeholder, code), 'latin1'), redirect: 'manual' });
-      await r.arrayBuffer();
-      return (r.headers.get('set-cookie') ?? '').includes('playground_session=');
-    };
+    // `from`: the local address the connection comes from (all of 127.0.0.0/8 is this machine), as another client.
+    return (code: string, extra: Record<string, string> = {}, from = '127.0.0.1') =>
+      new Promise<boolean>((resolve, reject) => {
+        const payload = Buffer.from(body.replace(placeholder, code), 'latin1');
+        const req = httpRequest(`${server.url}/login`, { method: 'POST', localAddress: from, headers: { ...headers, ...extra, 'content-length': String(payload.length) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(String(res.headers['set-cookie'] ?? '').includes('playground_session=')));
+        });
+        req.on('error', reject);
+        req.end(payload);
+      });
   }
 
   test('finding 4: wrong codes under a forged X-Forwarded-For do not lock out the address they name', async ({ page }) => {
     const attempt = await signInRequest(page);
-    for (let i = 0; i < 12; i++) expect(await attempt('wrong-code', { 'x-forwarded-for': '127.0.0.1' })).toBe(false);
-    // The real 127.0.0.1 client (no header: Next.js fills in the socket's address) signs in at once.
+    // Another client (127.0.0.2) claims to be 127.0.0.1 while guessing, until it is locked out itself.
+    for (let i = 0; i < 12; i++) expect(await attempt('wrong-code', { 'x-forwarded-for': '127.0.0.1' }, '127.0.0.2')).toBe(false);
+    expect(await attempt(PASSCODE, {}, '127.0.0.2')).toBe(false);
+    // The real 127.0.0.1 signs in at once.
     expect(await attempt(PASSCODE)).toBe(true);
   });
 
@@ -165,7 +174,7 @@ test.describe('a playground with a passcode', () => {
     let flood = 0;
     const flooders = Array.from({ length: 6 }, async (_, w) => {
       for (let i = 0; Date.now() < until; i++) {
-        await attempt(`wrong-${w}-${i}`, { 'x-forwarded-for': `10.${w}.${(i >> 8) & 255}.${i & 255}` });
+        await attempt(`wrong-${w}-${i}`, { 'x-forwarded-for': `10.${w}.${(i >> 8) & 255}.${i & 255}` }, `127.0.${w + 1}.${(i % 250) + 1}`);
         flood++;
       }
     });

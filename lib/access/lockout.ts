@@ -84,25 +84,21 @@ export function lockoutMessage(v: Extract<Verdict, { allowed: false }>, now = Da
     : `Too many wrong passcodes. Wait ${wait} before the next try (until ${at} UTC).`;
 }
 
-/**
- * Set by proxy.ts on every sign-in request, overwriting whatever the client sent: '1' when the request arrived
- * with an X-Forwarded-For header, '0' when it did not. Next.js fills X-Forwarded-For from the socket only when
- * the header is absent, so without it the action cannot tell a forged address from the socket's.
- */
-export const CLIENT_FORWARDED_HEADER = 'x-playground-client-forwarded';
+/** The socket's address, stamped on every request by peer.ts (a client's own value is overwritten). */
+export const PEER_HEADER = 'x-playground-peer';
 
-/** Every sign-in whose address was claimed in a header nobody vouches for shares this one bucket. */
-export const CLAIMED_ADDRESS = 'claimed-address';
+/** Every sign-in whose address could not be seen (no socket address was stamped) shares this one bucket. */
+export const UNSEEN_ADDRESS = 'unseen-address';
 
 /**
  * Who is signing in, for the lockout: behind a trusted proxy (TRUST_PROXY=1) the address that proxy appended
- * last to X-Forwarded-For; otherwise the socket's address. A client that claims an address without a trusted
- * proxy (forging X-Forwarded-For) lands in one shared bucket: it can lock out only others who do the same,
- * never the address it names.
+ * last to X-Forwarded-For; otherwise the socket's own address (peer.ts), never a header the client wrote, so a
+ * client that forges X-Forwarded-For cannot lock out the address it names.
  */
 export function clientAddress(headers: Headers, trustProxy: boolean): string {
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (trustProxy) return forwarded.at(-1) ?? headers.get('x-real-ip') ?? 'unknown';
-  // The proxy saw no X-Forwarded-For, so Next.js wrote the socket's address there; anything else is a claim.
-  return headers.get(CLIENT_FORWARDED_HEADER) === '0' ? (forwarded[0] ?? 'unknown') : CLAIMED_ADDRESS;
+  if (trustProxy) {
+    const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return forwarded.at(-1) ?? headers.get('x-real-ip') ?? 'unknown';
+  }
+  return headers.get(PEER_HEADER) ?? UNSEEN_ADDRESS;
 }
