@@ -21,14 +21,20 @@ test.describe('an open playground', () => {
   test('finding 1: the longest allowed prompt of one character is priced without stalling other requests', async () => {
     // Counted whole, a 32,000 × '字' prompt blocked page loads for 7.2 s (three at once: 16.2 s).
     const fields = { model: 'gpt-image-2', prompt: '字'.repeat(32_000), size: '1024x1024', quality: 'low' };
-    const runs = Promise.all([1, 2, 3].map(() => callAction(server.url, 'generate', [{ provider: 'offline', fields }])));
-    await new Promise((r) => setTimeout(r, 50));
-    const started = Date.now();
-    const page = await fetch(`${server.url}/settings`);
-    const pageMs = Date.now() - started;
-    expect(page.status).toBe(200);
+    const load = async () => {
+      const started = Date.now();
+      const page = await fetch(`${server.url}/settings`);
+      await page.text();
+      expect(page.status).toBe(200);
+      return Date.now() - started;
+    };
+    const idleMs = await load(); // warm: the first render of a page loads its code
+    // The images themselves come 3 s later (simulated latency): what is measured is the pricing and checks.
+    const runs = Promise.all([1, 2, 3].map(() => callAction(server.url, 'generate', [{ provider: 'offline', fields, simulate: { latencyMs: 3000 } }])));
+    await new Promise((r) => setTimeout(r, 30));
+    const pageMs = await load();
+    console.log(`page load: ${idleMs} ms warm-up, then ${pageMs} ms while three 32,000-character prompts are priced`);
     for (const r of await runs) expect(r.text).toContain('"type":"completed"');
-    console.log(`page load while three 32,000-character prompts are priced: ${pageMs} ms`);
     expect(pageMs).toBeLessThan(1000);
   });
 
