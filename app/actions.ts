@@ -1,13 +1,13 @@
 'use server';
 /**
  * Server actions of the studio and the chat. Thin: each one first asks who is calling (refusing a caller
- * without a session), parses its input with a schema (lib/generation/action-input.ts: a malformed call is a
+ * without a session), parses its input with a schema (lib/pipeline/action-input.ts: a malformed call is a
  * typed 400 naming the field), then hands typed input to lib/. Nothing is thrown across the wire.
  */
-import { cancelJob } from '@/lib/generation/jobs';
-import { chatInputSchema, generationInputSchema, jobIdSchema, parseInput } from '@/lib/generation/action-input';
-import { currentUser, SIGN_IN_REQUIRED } from '@/lib/access/user';
-import type { GenerationInput, StartResult } from '@/lib/generation/run';
+import { cancelJob } from '@/lib/pipeline/jobs.server';
+import { chatInputSchema, generationInputSchema, jobIdSchema, parseInput } from '@/lib/pipeline/action-input';
+import { currentUser, SIGN_IN_REQUIRED } from '@/lib/access/user.server';
+import type { GenerationInput, StartResult } from '@/lib/generation/run.server';
 import type { ChatInput, ChatStart } from '@/lib/chat/events';
 
 /** Start a generation, edit or variation; its events stream back as they happen (partial images as binary). */
@@ -16,7 +16,7 @@ export async function generate(input: GenerationInput): Promise<StartResult> {
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
   const parsed = parseInput(generationInputSchema, input);
   if (!parsed.ok) return parsed;
-  const { startGeneration } = await import('@/lib/generation/run');
+  const { startGeneration } = await import('@/lib/generation/run.server');
   return startGeneration(parsed.value, user);
 }
 
@@ -40,7 +40,7 @@ export async function resume(jobId: string): Promise<StartResult> {
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
   const parsed = parseInput(jobIdSchema, jobId, 'jobId');
   if (!parsed.ok) return parsed;
-  const { resumeGeneration } = await import('@/lib/generation/run');
+  const { resumeGeneration } = await import('@/lib/generation/run.server');
   return resumeGeneration(parsed.value, user);
 }
 
@@ -50,7 +50,7 @@ export async function chat(input: ChatInput): Promise<ChatStart> {
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
   const parsed = parseInput(chatInputSchema, input);
   if (!parsed.ok) return parsed;
-  const { startChat } = await import('@/lib/chat/run');
+  const { startChat } = await import('@/lib/chat/run.server');
   return startChat(parsed.value, user);
 }
 
@@ -63,6 +63,6 @@ export async function resumeChat(jobId: string): Promise<ChatStart> {
   if (!user) return { ok: false, error: { ...SIGN_IN_REQUIRED } };
   const parsed = parseInput(jobIdSchema, jobId, 'jobId');
   if (!parsed.ok) return parsed;
-  const { resumeChatTurn } = await import('@/lib/chat/run');
+  const { resumeChatTurn } = await import('@/lib/chat/run.server');
   return resumeChatTurn(parsed.value, user);
 }

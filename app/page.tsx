@@ -1,8 +1,8 @@
 import { Studio } from '@/components/studio/studio';
-import { signedInOrRedirect } from '@/lib/access/page-guard';
+import { signedInOrRedirect } from '@/lib/access/page-guard.server';
 import { accessConfig } from '@/lib/access/config';
 // The providers as the operator's policy leaves them: the UI offers only what the server will accept.
-import { policySetup } from '@/lib/policy/server';
+import { policySetup } from '@/lib/policy/load.server';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
 import type { PriceTable } from '@/lib/cost/pricing';
 

@@ -14,7 +14,7 @@
  *   median of the per-round differences in wall time (with limits − without). Settlement runs when the job ends, as its last bytes go out,
  *   so it shows in wall time only through the CPU it takes; the Redis commands per generation (INFO
  *   commandstats) count both. Throughput: 50 concurrent calls per server, wall time until all answered, 3 rounds.
- * - job bytes: lib/generation/jobs.ts run directly (tsx, react-server condition) with the events of a real
+ * - job bytes: lib/pipeline/jobs.server.ts run directly (tsx, react-server condition) with the events of a real
  *   offline-API stream (gpt-image-2 high 1024x1024, 3 partials): what the registry counts while the job runs and
  *   after it ends (what JOB_RETENTION_MB bounds), and the ArrayBuffer memory 8 finished jobs really hold, per job.
  * - keep-alives: a raw HTTP/1.1 socket reads a streamed `generate` answer from a server with STREAM_KEEPALIVE_MS
@@ -252,7 +252,7 @@ async function limits(servers, redis) {
 /** jobs.ts in a child process: `server-only` resolves to its empty react-server entry, tsx compiles the TypeScript. */
 const JOB_BYTES = `
 import { createParser } from 'eventsource-parser';
-const { startJob, endJob, retainedBytes } = await import(process.cwd() + '/lib/generation/jobs.ts');
+const { startJob, endJob, retainedBytes } = await import(process.cwd() + '/lib/pipeline/jobs.server.ts');
 const res = await fetch(process.env.BENCH_BASE + '/api/offline/v1/images/generations', {
   method: 'POST', headers: { authorization: 'Bearer bench', 'content-type': 'application/json' },
   body: JSON.stringify({ model: 'gpt-image-2', prompt: 'a lighthouse at dusk, kept for a closed tab', size: '1024x1024', quality: 'high', stream: true, partial_images: 3 }),
@@ -287,7 +287,7 @@ function jobBytes(base) {
   const r = spawnSync(process.execPath, ['--conditions=react-server', '--expose-gc', '--import', 'tsx', '--input-type=module', '-e', JOB_BYTES], { cwd: root, env: { ...process.env, BENCH_BASE: base }, encoding: 'utf8' });
   const line = r.stdout.trim().split('\n').at(-1);
   if (r.status !== 0 || !line?.startsWith('{')) {
-    console.log(`bytes kept per job: skipped (lib/generation/jobs.ts could not be run directly: ${(r.stderr || r.stdout).trim().split('\n')[0]})`);
+    console.log(`bytes kept per job: skipped (lib/pipeline/jobs.server.ts could not be run directly: ${(r.stderr || r.stdout).trim().split('\n')[0]})`);
     return;
   }
   const j = JSON.parse(line);

@@ -1,8 +1,8 @@
-import { signedInOrRedirect } from '@/lib/access/page-guard';
+import { signedInOrRedirect } from '@/lib/access/page-guard.server';
 import { Chat } from '@/components/chat/chat';
 import { capsFor } from '@/lib/models/caps';
 // The providers as the operator's policy leaves them: the UI offers only what the server will accept.
-import { policySetup } from '@/lib/policy/server';
+import { policySetup } from '@/lib/policy/load.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { signedInOrRedirect } from '@/lib/access/page-guard';
+import { signedInOrRedirect } from '@/lib/access/page-guard.server';
 import type { ReactNode } from 'react';
 
 export const dynamic = 'force-dynamic';

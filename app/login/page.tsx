@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { accessConfig } from '@/lib/access/config';
-import { currentUser } from '@/lib/access/user';
+import { currentUser } from '@/lib/access/user.server';
 import { safeNext } from '@/lib/access/next-path';
 import { signOut } from './actions';
 import { SignInForm } from './sign-in-form';

@@ -1,10 +1,10 @@
-import { signedInOrRedirect } from '@/lib/access/page-guard';
+import { signedInOrRedirect } from '@/lib/access/page-guard.server';
 import Link from 'next/link';
 import { getModel } from '@/lib/models/registry';
 import { describeCaps } from '@/lib/models/options';
 import { narrowCaps } from '@/lib/models/caps';
 import type { Endpoint } from '@/lib/models/types';
-import { policySetup } from '@/lib/policy/server';
+import { policySetup } from '@/lib/policy/load.server';
 import { describePolicy, type Policy } from '@/lib/policy/policy';
 import { UserKeyField } from '@/components/settings/user-key-field';
 import { LimitsSection } from '@/components/settings/limits-section';

@@ -3,10 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ProviderInfo } from '@/lib/providers/config';
-import { openInStudioEdit } from '@/lib/chat/handoff';
-import { resumeTurns } from '@/lib/chat/send';
-import { forgetImages, restoreImages } from '@/lib/chat/thread-images';
-import { useChat, type ChatTurn } from '@/lib/chat/thread-store';
+import { openInStudioEdit } from '@/lib/chat/handoff.client';
+import { resumeTurns } from '@/lib/chat/send.client';
+import { forgetImages, restoreImages } from '@/lib/chat/thread-images.client';
+import { useChat, type ChatTurn } from '@/lib/chat/thread-store.client';
 import { ChatSettings } from './settings';
 import { Composer } from './composer';
 import { ThreadView } from './thread-view';

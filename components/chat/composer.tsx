@@ -6,9 +6,9 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import { ATTACH_MODES, ATTACH_MODE_LABEL } from '@/lib/chat/events';
-import { receiveHandoff } from '@/lib/chat/handoff';
-import { cancelTurn, sendMessage } from '@/lib/chat/send';
-import { useChat } from '@/lib/chat/thread-store';
+import { receiveHandoff } from '@/lib/chat/handoff.client';
+import { cancelTurn, sendMessage } from '@/lib/chat/send.client';
+import { useChat } from '@/lib/chat/thread-store.client';
 import { sniffImage } from '@/lib/images/sniff';
 import { currentMaskPng, maskStore } from '@/lib/mask/mask-store';
 import { controlOptions } from '@/lib/models/options';

@@ -6,7 +6,7 @@ import { SizePicker } from '@/components/ui/size-picker';
 import { CUSTOM_SIZE, customSizeProblem, formatSize, parseSize, type Dimensions } from '@/lib/models/sizes';
 import { MAIN_MODELS } from '@/lib/chat/events';
 import { normalizeTool, sameTool } from '@/lib/chat/tool-settings';
-import { useChat } from '@/lib/chat/thread-store';
+import { useChat } from '@/lib/chat/thread-store.client';
 import type { CapsNarrowing } from '@/lib/models/caps';
 import { backgroundsFor, controlOptions, previewNotes } from '@/lib/models/options';
 import type { OutputFormat } from '@/lib/models/types';

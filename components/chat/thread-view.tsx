@@ -4,7 +4,7 @@
  * or branched from), or every branch as a column side by side.
  */
 import { branches, buildTree, parentOf, type TreeNode } from '@/lib/chat/tree';
-import { useChat, type ChatTurn } from '@/lib/chat/thread-store';
+import { useChat, type ChatTurn } from '@/lib/chat/thread-store.client';
 import { TurnView, type TurnActions } from './turn-view';
 
 export function ThreadView({ actionsFor }: { actionsFor: (turn: ChatTurn, index: number) => TurnActions }) {

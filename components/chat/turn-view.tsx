@@ -2,7 +2,7 @@
 /** One turn of the thread: the user's message and attachments, then the assistant's text and image. */
 import { ErrorAlert } from '@/components/studio/error-alert';
 import { ATTACH_MODE_LABEL } from '@/lib/chat/events';
-import type { ChatAttachment, ChatTurn } from '@/lib/chat/thread-store';
+import type { ChatAttachment, ChatTurn } from '@/lib/chat/thread-store.client';
 
 const STATUS: Record<ChatTurn['status'], string> = {
   running: 'Working…',

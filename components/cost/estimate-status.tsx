@@ -1,7 +1,7 @@
 'use client';
 /** The live estimate beside the primary button, with its breakdown on demand. */
 import { useMemo, useState } from 'react';
-import { useCost } from '@/lib/cost/cost-store';
+import { useCost } from '@/lib/cost/cost-store.client';
 import type { CostEstimate, EstimateInput } from '@/lib/cost/estimate';
 
 export function useEstimate(input: EstimateInput | null): { estimate: CostEstimate | null; error: string | null } {

@@ -1,6 +1,6 @@
 'use client';
 /** A run's actual cost from the returned usage, next to the estimate and the difference. */
-import { useCost } from '@/lib/cost/cost-store';
+import { useCost } from '@/lib/cost/cost-store.client';
 import type { RunState } from '@/lib/studio/apply-event';
 
 export function RunCost({ run }: { run: RunState }) {

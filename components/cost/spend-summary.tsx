@@ -1,7 +1,7 @@
 'use client';
 /** Spend for the session and the day, with a small chart by hour and a split by model. */
 import { useEffect, useState } from 'react';
-import { useCost } from '@/lib/cost/cost-store';
+import { useCost } from '@/lib/cost/cost-store.client';
 import { totals } from '@/lib/cost/spend';
 
 export function SpendSummary() {

@@ -1,6 +1,6 @@
 /** The operator's limits, read-only, and where the signed-in person stands against today's caps. */
 import { formatUsd } from '@/lib/cost/estimate';
-import { limitsStatus, type SpendLine } from '@/lib/limits/status';
+import { limitsStatus, type SpendLine } from '@/lib/limits/status.server';
 import { RulesTable } from './rules-table';
 
 function spend(line: SpendLine): string {

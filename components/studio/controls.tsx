@@ -1,6 +1,6 @@
 'use client';
 /** The generation controls, each offered from the registry for the chosen provider and model. */
-import { useStudio } from '@/lib/studio/params-store';
+import { useStudio } from '@/lib/studio/params-store.client';
 import { backgroundsFor, compressionApplies, previewNotes, type ControlOptions } from '@/lib/models/options';
 import type { ModelId } from '@/lib/models/types';
 import { FAULTS } from '@/lib/offline/faults';

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useMemo } from 'react';
-import { useGallery } from '@/lib/studio/gallery-store';
-import { historyBytes, useHistory } from '@/lib/history/history-store';
+import { useGallery } from '@/lib/studio/gallery-store.client';
+import { historyBytes, useHistory } from '@/lib/history/history-store.client';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { formatBytes } from '@/components/ui/field';
 import { ErrorAlert } from './error-alert';

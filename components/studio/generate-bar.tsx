@@ -1,6 +1,6 @@
 'use client';
-import { useGallery } from '@/lib/studio/gallery-store';
-import { cancelGeneration } from '@/lib/studio/run-generation';
+import { useGallery } from '@/lib/studio/gallery-store.client';
+import { cancelGeneration } from '@/lib/studio/run-generation.client';
 import { Elapsed } from './elapsed';
 import '@/components/server-actions';
 

@@ -1,5 +1,5 @@
 'use client';
-import { useStudio } from '@/lib/studio/params-store';
+import { useStudio } from '@/lib/studio/params-store.client';
 import { inputClass } from '@/components/ui/field';
 
 /** The prompt with a character count against the model's limit; Ctrl/Cmd+Enter generates. */

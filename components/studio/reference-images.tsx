@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { InputImageRule } from '@/lib/models/types';
-import { useReferences } from '@/lib/studio/references-store';
+import { useReferences } from '@/lib/studio/references-store.client';
 import { formatBytes } from '@/components/ui/field';
 
 export function ReferenceImages({ rule, model, masked }: { rule: InputImageRule; model: string; masked: boolean }) {

@@ -2,10 +2,10 @@
 import type { RunState, TileState } from '@/lib/studio/apply-event';
 import { filenameFor } from '@/lib/history/filename';
 import type { CodeTarget } from '@/lib/code/snippets';
-import { useStudio } from '@/lib/studio/params-store';
-import { editThisImage } from '@/lib/studio/edit-this';
-import { continueInChat } from '@/lib/chat/handoff';
-import { keepComposite } from '@/lib/studio/run-generation';
+import { useStudio } from '@/lib/studio/params-store.client';
+import { editThisImage } from '@/lib/studio/edit-this.client';
+import { continueInChat } from '@/lib/chat/handoff.client';
+import { keepComposite } from '@/lib/studio/run-generation.client';
 import dynamic from 'next/dynamic';
 
 // Loaded only when an edit has a result to compare.

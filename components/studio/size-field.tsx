@@ -1,5 +1,5 @@
 'use client';
-import { useStudio } from '@/lib/studio/params-store';
+import { useStudio } from '@/lib/studio/params-store.client';
 import type { ControlOptions } from '@/lib/models/options';
 import { SizePicker } from '@/components/ui/size-picker';
 

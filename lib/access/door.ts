@@ -4,7 +4,7 @@
  */
 import { accessConfig, type Env } from './config';
 import { signingKey, verifySession } from './session';
-import type { User } from './user';
+import type { User } from './user.server';
 
 export const ANONYMOUS: User = { id: 'anonymous', name: 'anonymous' };
 

@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AccessConfig } from './config';
-import type { User } from './user';
+import type { User } from './user.server';
 
 export const SESSION_COOKIE = 'playground_session';
 /** Instances' clocks may differ a little. */

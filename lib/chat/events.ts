@@ -3,7 +3,7 @@
  * Image bytes travel as Uint8Array so React's wire format sends them as binary, not base64 text.
  */
 import type { GenerationError } from '../generation/events';
-import type { ReplayPolicy } from '../generation/jobs';
+import type { ReplayPolicy } from '../pipeline/jobs.server';
 import type { Fault } from '../offline/faults';
 import type { ProviderKind } from '../providers/config';
 
@@ -69,7 +69,7 @@ export type ChatEvent =
   | { type: 'keepalive' };
 
 /**
- * What a chat turn's job keeps for a browser that comes back (lib/generation/jobs.ts): the job id, the upload
+ * What a chat turn's job keeps for a browser that comes back (lib/pipeline/jobs.server.ts): the job id, the upload
  * ids, the latest partial until the image replaces it, the image, the text, and how the turn ended. Replayed
  * in that order, it folds into the same turn the live stream built.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldTurn } from './fold';
-import type { ChatTurn } from './thread-store';
+import type { ChatTurn } from './thread-store.client';
 
 const turn = (extra: Partial<ChatTurn> = {}): ChatTurn => ({ id: 't1', text: 'a cat', attachments: [{ name: 'a.png', via: 'file' }], status: 'running', jobId: 'j', ...extra });
 const bytes = new Uint8Array([1, 2, 3]);

@@ -3,7 +3,7 @@
  * fields, the images to store or drop, and whether the event ended the turn. send.ts applies the result.
  */
 import type { ChatEvent } from './events';
-import type { ChatTurn } from './thread-store';
+import type { ChatTurn } from './thread-store.client';
 
 export type ImageSlot = 'partial' | 'image';
 

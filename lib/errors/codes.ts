@@ -43,7 +43,7 @@ export const ERROR_CODES = {
   stream_incomplete: { status: 0, type: 'stream_error', title: 'The stream ended early', advice: 'The last partial image is kept. Try again.' },
   upstream_idle_timeout: { status: 0, type: 'timeout', title: 'The service stopped sending', advice: 'The stream went quiet without closing, so it was ended; the last partial image is kept. Try again (UPSTREAM_IDLE_TIMEOUT_MS sets how long the server waits).' },
   stream_malformed: { status: 0, type: 'protocol_error', title: 'The service sent something unreadable', advice: 'A stream record was not valid; what arrived before it is kept. Try again, or check the gateway between this server and the service.' },
-  // Between the browser and this server (lib/generation/jobs.ts keeps a generation going without the browser).
+  // Between the browser and this server (lib/pipeline/jobs.server.ts keeps a generation going without the browser).
   connection_lost: { status: 0, type: 'connection_error', title: 'The connection to this server was lost', advice: 'The generation goes on on the server: reload the page to take it up again.' },
   job_not_found: { status: 404, type: INVALID, title: 'This generation is no longer on the server', advice: 'Run it again (Generate, or Send in the chat); what had arrived before is kept.' },
   job_id_in_use: { status: 409, type: INVALID, title: 'This request id is already in use', advice: 'Run it again: every run gets a new id.' },

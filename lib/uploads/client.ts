@@ -4,7 +4,7 @@
  * A refusal names the field the person would fix (the action's field for that image) and the file.
  */
 import type { GenerationError } from '../generation/events';
-import type { UploadAnswer } from './receive';
+import type { UploadAnswer } from './receive.server';
 
 export interface UploadItem {
   blob: Blob;

@@ -4,7 +4,7 @@
  * largest edit: 16 images and a mask), so a maximal edit always fits; the rest are operator knobs.
  */
 import { MODELS } from '../models/registry';
-import { envNumber } from '../generation/env-number';
+import { envNumber } from '../pipeline/env-number.server';
 
 const MB = 1024 * 1024;
 

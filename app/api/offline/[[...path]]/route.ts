@@ -1,6 +1,6 @@
-import { notFound } from '@/lib/offline/not-found';
-import { preflight } from '@/lib/offline/http';
-import { withOfflineAuth } from '@/lib/offline/auth';
+import { notFound } from '@/lib/offline/not-found.server';
+import { preflight } from '@/lib/offline/http.server';
+import { withOfflineAuth } from '@/lib/offline/auth.server';
 
 export const dynamic = 'force-dynamic';
 

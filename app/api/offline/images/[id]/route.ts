@@ -1,7 +1,7 @@
-import { getImage } from '@/lib/offline/url-store';
+import { getImage } from '@/lib/offline/url-store.server';
 import { MIME } from '@/lib/images/sniff';
-import { methodNotAllowed, notFound } from '@/lib/offline/not-found';
-import { withOfflineAuth } from '@/lib/offline/auth';
+import { methodNotAllowed, notFound } from '@/lib/offline/not-found.server';
+import { withOfflineAuth } from '@/lib/offline/auth.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { preflight } from '@/lib/offline/http';
-import { methodNotAllowed } from '@/lib/offline/not-found';
-import { handleCreateFile } from '@/lib/offline/responses/files';
-import { withOfflineAuth } from '@/lib/offline/auth';
+import { preflight } from '@/lib/offline/http.server';
+import { methodNotAllowed } from '@/lib/offline/not-found.server';
+import { handleCreateFile } from '@/lib/offline/responses/files.server';
+import { withOfflineAuth } from '@/lib/offline/auth.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { checkAuth, withOfflineAuth } from '@/lib/offline/auth';
-import { errorResponse, jsonResponse, preflight, requestId, toApiError } from '@/lib/offline/http';
-import { methodNotAllowed } from '@/lib/offline/not-found';
+import { checkAuth, withOfflineAuth } from '@/lib/offline/auth.server';
+import { errorResponse, jsonResponse, preflight, requestId, toApiError } from '@/lib/offline/http.server';
+import { methodNotAllowed } from '@/lib/offline/not-found.server';
 import { MODELS } from '@/lib/models/registry';
 
 export const dynamic = 'force-dynamic';

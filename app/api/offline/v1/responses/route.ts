@@ -1,7 +1,7 @@
-import { preflight } from '@/lib/offline/http';
-import { methodNotAllowed } from '@/lib/offline/not-found';
-import { handleResponses } from '@/lib/offline/responses/handler';
-import { withOfflineAuth } from '@/lib/offline/auth';
+import { preflight } from '@/lib/offline/http.server';
+import { methodNotAllowed } from '@/lib/offline/not-found.server';
+import { handleResponses } from '@/lib/offline/responses/handler.server';
+import { withOfflineAuth } from '@/lib/offline/auth.server';
 
 export const dynamic = 'force-dynamic';
 

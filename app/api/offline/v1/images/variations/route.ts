@@ -1,7 +1,7 @@
-import { handleImages } from '@/lib/offline/images';
-import { preflight } from '@/lib/offline/http';
-import { methodNotAllowed } from '@/lib/offline/not-found';
-import { withOfflineAuth } from '@/lib/offline/auth';
+import { handleImages } from '@/lib/offline/images.server';
+import { preflight } from '@/lib/offline/http.server';
+import { methodNotAllowed } from '@/lib/offline/not-found.server';
+import { withOfflineAuth } from '@/lib/offline/auth.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { preflight } from '@/lib/offline/http';
-import { withOfflineAuth } from '@/lib/offline/auth';
-import { methodNotAllowed } from '@/lib/offline/not-found';
-import { handleGetResponse } from '@/lib/offline/responses/handler';
+import { preflight } from '@/lib/offline/http.server';
+import { withOfflineAuth } from '@/lib/offline/auth.server';
+import { methodNotAllowed } from '@/lib/offline/not-found.server';
+import { handleGetResponse } from '@/lib/offline/responses/handler.server';
 
 export const dynamic = 'force-dynamic';
 

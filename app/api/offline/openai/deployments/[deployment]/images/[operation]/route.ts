@@ -1,7 +1,7 @@
-import { handleImages, type ImagesOperation } from '@/lib/offline/images';
-import { methodNotAllowed, notFound } from '@/lib/offline/not-found';
-import { preflight } from '@/lib/offline/http';
-import { withOfflineAuth } from '@/lib/offline/auth';
+import { handleImages, type ImagesOperation } from '@/lib/offline/images.server';
+import { methodNotAllowed, notFound } from '@/lib/offline/not-found.server';
+import { preflight } from '@/lib/offline/http.server';
+import { withOfflineAuth } from '@/lib/offline/auth.server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,142 @@
+import 'server-only';
+/**
+ * Calls to the image APIs through the provider's `openai` SDK client, turned into GenerationEvents.
+ * Streams are read with `.asResponse()` and eventsource-parser, not the SDK's iterator, whose decoder
+ * rescans its buffer on every chunk (quadratic in a multi-MB record; design.md has the figures).
+ */
+import OpenAI from 'openai';
+import type { ImagesUsage } from '../cost/usage';
+import { errorFor } from '../errors/codes';
+import { bytesOf, imageFacts as mimeOf, readSse, recordError, streamReadError, type SseRecord } from '../pipeline/sse.server';
+import type { Wire } from './sdk-params';
+import type { Echoed, GenerationError, GenerationEvent } from './events';
+
+/** Files of an edit or variation, as the browser sent them. */
+export interface Uploads {
+  images?: File[];
+  mask?: File;
+}
+
+export interface CallOptions {
+  signal: AbortSignal;
+  /** Extra request headers (the offline API's simulation controls). */
+  headers?: Record<string, string>;
+}
+
+type Emit = (event: GenerationEvent) => void;
+
+/** Any failure as a GenerationError a person can act on; null when it was the user's own cancel. */
+export function toGenerationError(e: unknown): GenerationError | null {
+  if (e instanceof OpenAI.APIUserAbortError) return null;
+  if (e instanceof OpenAI.APIConnectionTimeoutError) {
+    return { status: 0, message: 'The image service did not answer in time.', type: 'timeout', param: null, code: 'timeout' };
+  }
+  if (e instanceof OpenAI.APIConnectionError) {
+    return { status: 0, message: `Could not reach the image service: ${e.cause instanceof Error ? e.cause.message : e.message}`, type: 'connection_error', param: null, code: 'connection_error' };
+  }
+  if (e instanceof OpenAI.APIError) {
+    const inner = (e.error ?? {}) as { message?: string; type?: string; param?: string | null; code?: string | number | null };
+    const retry = e.headers?.get?.('retry-after');
+    return {
+      status: e.status ?? 0,
+      message: inner.message ?? e.message,
+      type: inner.type ?? 'api_error',
+      param: inner.param ?? null,
+      code: inner.code === undefined || inner.code === null ? null : String(inner.code),
+      retryAfter: retry && /^\d+$/.test(retry) ? Number(retry) : undefined,
+      requestId: e.requestID ?? undefined,
+    };
+  }
+  if (e instanceof Error && e.name === 'AbortError') return null;
+  return { status: 0, message: e instanceof Error ? e.message : String(e), type: 'connection_error', param: null, code: 'connection_error' };
+}
+
+/**
+ * The SDK call for an endpoint, with the SDK's own param types (sdk-params.ts): the one place that knows which
+ * SDK method and which file fields each takes. One image goes as `image`, several as `image[]` (the SDK's
+ * encoding); the mask applies to the first.
+ */
+function request(client: OpenAI, wire: Wire, files: Uploads, stream: boolean, options: OpenAI.RequestOptions) {
+  const images = files.images ?? [];
+  const image = images.length === 1 ? images[0] : images;
+  const mask = files.mask ? { mask: files.mask } : {};
+  switch (wire.endpoint) {
+    case 'edit':
+      return stream
+        ? client.images.edit({ ...wire.params, n: 1, stream: true, image, ...mask }, options)
+        : client.images.edit({ ...wire.params, image, ...mask }, options);
+    case 'variation':
+      return client.images.createVariation({ ...wire.params, image: images[0] }, options);
+    case 'generate':
+      return stream ? client.images.generate({ ...wire.params, n: 1, stream: true }, options) : client.images.generate(wire.params, options);
+  }
+}
+
+/** One streamed image (n = 1) into `tile`: partial events as they arrive, then the completed one. */
+export async function streamOne(client: OpenAI, wire: Wire, files: Uploads, tile: number, opts: CallOptions, emit: Emit): Promise<void> {
+  const started = performance.now();
+  const response = await request(client, wire, files, true, { signal: opts.signal, headers: opts.headers, maxRetries: 0 }).asResponse();
+  let failure: GenerationError | null = null;
+  let completed = false;
+  const onRecord = (record: SseRecord) => {
+    // Without the offline API's emission stamp, the receive time stands in.
+    const at = record.emittedAt ?? Date.now();
+    const { type, data } = record;
+    failure ??= recordError(record, response.status);
+    if (failure) return;
+    if (type.endsWith('.partial_image')) {
+      const bytes = bytesOf(data.b64_json, { type, field: 'b64_json' });
+      emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at });
+    } else if (type.endsWith('.completed')) {
+      const bytes = bytesOf(data.b64_json, { type, field: 'b64_json' });
+      const { mime, width, height } = mimeOf(bytes);
+      const echoed: Echoed = { size: data.size, quality: data.quality, background: data.background, output_format: data.output_format };
+      completed = true;
+      emit({ type: 'completed', tile, bytes, mime, width, height, echoed, usage: (data.usage as ImagesUsage) ?? null, latencyMs: Math.round(performance.now() - started), at });
+    }
+  };
+  try {
+    await readSse(response, onRecord);
+  } catch (e) {
+    if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
+    const known = streamReadError(e, response.status);
+    if (known) throw new StreamFailure(known);
+    throw new OpenAI.APIConnectionError({ message: 'The image stream was cut off before the image was complete.', cause: e as Error });
+  }
+  if (failure) throw new StreamFailure(failure);
+  if (!completed) {
+    if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
+    throw new StreamFailure(errorFor('stream_incomplete', 'The image stream ended before the final image arrived.', null, response.status));
+  }
+}
+
+/** An `error` event inside a 200 stream. */
+export class StreamFailure extends Error {
+  constructor(readonly failure: GenerationError) {
+    super(failure.message);
+  }
+}
+
+/** One request for all n images, answered at once: a completed event per image. */
+export async function batch(client: OpenAI, wire: Wire, files: Uploads, opts: CallOptions, emit: Emit): Promise<void> {
+  const started = performance.now();
+  const res = (await request(client, wire, files, false, { signal: opts.signal, headers: opts.headers, maxRetries: 0 })) as OpenAI.ImagesResponse;
+  const echoed: Echoed = { size: res.size, quality: res.quality, background: res.background, output_format: res.output_format };
+  const latencyMs = Math.round(performance.now() - started);
+  (res.data ?? []).forEach((item, tile) => {
+    const common = { type: 'completed' as const, tile, echoed, revisedPrompt: item.revised_prompt, latencyMs, at: Date.now() };
+    const usage = tile === 0 ? ((res.usage as ImagesUsage | undefined) ?? null) : null;
+    // dall-e with response_format url: the browser loads the URL itself; the server fetches nothing.
+    if (!item.b64_json) {
+      if (item.url) emit({ ...common, url: item.url, mime: '', width: 0, height: 0, usage });
+      return;
+    }
+    const bytes = bytesOf(item.b64_json);
+    const { mime, width, height } = mimeOf(bytes);
+    emit({
+      type: 'completed', tile, bytes, mime, width, height, echoed,
+      usage: tile === 0 ? ((res.usage as ImagesUsage | undefined) ?? null) : null,
+      revisedPrompt: item.revised_prompt, latencyMs, at: Date.now(),
+    });
+  });
+}

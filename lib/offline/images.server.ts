@@ -1,0 +1,265 @@
+import 'server-only';
+/**
+ * The offline image API's Images endpoints: generations, edits, variations, in OpenAI and Azure flavours.
+ * Validates with the registry, renders synthetic images, answers as JSON or as an SSE stream.
+ */
+import { createHash } from 'node:crypto';
+import { ApiError, invalid } from '../errors/api-error';
+import { capsFor } from '../models/caps';
+import { getModel } from '../models/registry';
+import { parseSize, resolveAutoSize, type Dimensions } from '../models/sizes';
+import type { Background, EndpointCaps, ModelId, OutputFormat } from '../models/types';
+import { validateImageFiles, type CheckedImage } from '../models/validate-files';
+import { validateImageRequest, type ImageEndpoint, type ImageRequest } from '../models/validate';
+import { imagesUsage, type ImagesUsage } from '../cost/usage';
+import type { TokenQuality } from '../cost/tokens';
+import { checkAuth, type Flavor } from './auth.server';
+import { readBody, releaseBody } from './body.server';
+import { checkDecodable } from './decode.server';
+import { contentFilterError, faultFrom, hang, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
+import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from './http.server';
+import { renderEdit, renderGeneration, renderVariation, type EncodeOptions } from './render.server';
+import type { SceneSpec } from './scene.server';
+import { putImage } from './url-store.server';
+
+export type ImagesOperation = 'generations' | 'edits' | 'variations';
+
+const ENDPOINT: Record<ImagesOperation, ImageEndpoint> = { generations: 'generate', edits: 'edit', variations: 'variation' };
+
+/** Azure narrows the registry: no webp (api-reference §8). */
+const AZURE_NARROWING = { excludeOutputFormats: ['webp'] as const };
+
+/** Everything `auto` resolved: what the offline API actually makes and echoes back. */
+interface Plan {
+  req: ImageRequest;
+  caps: EndpointCaps;
+  family: 'gpt-image' | 'dall-e';
+  dims: Dimensions;
+  quality: TokenQuality | 'standard' | 'hd';
+  background: Exclude<Background, 'auto'>;
+  format: OutputFormat;
+  /** Render resolution as a share of full size: lower quality looks blockier. */
+  detail: number;
+  images: CheckedImage[];
+  mask?: CheckedImage;
+  seed: string;
+}
+
+const DETAIL: Record<string, number> = { low: 0.25, medium: 0.5, high: 1, standard: 0.5, hd: 1 };
+
+function hashBytes(items: Uint8Array[]): string {
+  const h = createHash('sha256');
+  for (const b of items) h.update(b);
+  return h.digest('hex').slice(0, 16);
+}
+
+function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mask: CheckedImage | undefined, variant: string): Plan {
+  const family = getModel(req.model).family;
+  const first = images[0]?.info;
+  const dims = req.size === 'auto' ? resolveAutoSize(caps, first) : parseSize(req.size)!;
+  const quality = family === 'dall-e' ? (req.quality === 'hd' ? 'hd' : 'standard') : req.quality && req.quality !== 'auto' ? (req.quality as TokenQuality) : 'medium';
+  const format: OutputFormat = req.outputFormat ?? 'png';
+  // `auto` picks transparent only when the prompt asks for it and the format can carry it, as the model would.
+  const wantsTransparent = /\btransparen(t|cy)\b/i.test(req.prompt) && format !== 'jpeg';
+  const background = req.background && req.background !== 'auto' ? req.background : wantsTransparent && family === 'gpt-image' ? 'transparent' : 'opaque';
+  const seed = JSON.stringify([req.endpoint, req.model, req.prompt, dims, quality, background, req.style ?? null, hashBytes(images.map((i) => i.bytes)), mask ? hashBytes([mask.bytes]) : null, variant]);
+  return { req, caps, family, dims, quality, background, format, detail: DETAIL[quality], images, mask, seed };
+}
+
+function sceneFor(p: Plan, index: number): SceneSpec {
+  return {
+    prompt: p.req.prompt || 'variation',
+    width: p.dims.width,
+    height: p.dims.height,
+    caption: `${p.req.model} · ${p.dims.width}x${p.dims.height} · ${p.quality}`.toUpperCase(),
+    transparent: p.background === 'transparent',
+    seed: `${p.seed}\u0000${index}`,
+  };
+}
+
+function encodeOptions(p: Plan): EncodeOptions {
+  return { format: p.format, compression: p.req.outputCompression, transparent: p.background === 'transparent' };
+}
+
+/** Render image `index` at `detail`: the one place that picks generation, edit or variation. */
+function render(p: Plan, index: number, detail: number): Promise<Buffer> {
+  if (p.req.endpoint === 'variation') return renderVariation(p.images[0].bytes, p.dims.width, index, p.seed);
+  if (p.req.endpoint === 'edit') {
+    const inputs = { images: p.images.map((i) => i.bytes), mask: p.mask?.bytes, maskFromImageAlpha: !!p.caps.maskFromImageAlpha };
+    return renderEdit(sceneFor(p, index), inputs, detail, encodeOptions(p));
+  }
+  return renderGeneration(sceneFor(p, index), detail, encodeOptions(p));
+}
+
+function usageFor(p: Plan, n: number, outputOnly = false): ImagesUsage | null {
+  if (p.family !== 'gpt-image') return null;
+  return imagesUsage({
+    model: p.req.model,
+    prompt: p.req.prompt,
+    size: p.dims,
+    quality: p.quality as TokenQuality,
+    n,
+    partialImages: p.req.stream ? p.req.partialImages : 0,
+    inputImages: p.images.map((i) => ({ width: i.info.width, height: i.info.height })),
+    inputFidelity: p.req.inputFidelity,
+    outputOnly,
+  });
+}
+
+/** The settings echoed in answers and stream events (GPT image models only; resolved, never `auto`). */
+function echo(p: Plan) {
+  return {
+    background: p.background,
+    output_format: p.format,
+    size: `${p.dims.width}x${p.dims.height}`,
+    quality: p.quality as TokenQuality,
+  };
+}
+
+function revisedPrompt(prompt: string): string {
+  return `${prompt.trim().replace(/[.!]*$/, '')}, shown as a synthetic offline test image: flat shapes on a soft gradient, with the prompt printed along the bottom.`;
+}
+
+async function answerJson(p: Plan, origin: string, id: string, latency: number, signal: AbortSignal): Promise<Response> {
+  const images = await Promise.all(Array.from({ length: p.req.n }, (_, i) => render(p, i, p.detail)));
+  await sleep(latency, signal);
+  const asUrl = p.family === 'dall-e' && (p.req.responseFormat ?? p.caps.defaults.responseFormat) === 'url';
+  const data = images.map((bytes) => {
+    const item: { b64_json?: string; url?: string; revised_prompt?: string } = {};
+    if (asUrl) item.url = `${origin}/api/offline/images/${putImage(bytes, p.format)}`;
+    else item.b64_json = bytes.toString('base64');
+    if (p.req.model === 'dall-e-3') item.revised_prompt = revisedPrompt(p.req.prompt);
+    return item;
+  });
+  const body: Record<string, unknown> = { created: Math.floor(Date.now() / 1000), data };
+  if (p.family === 'gpt-image') Object.assign(body, echo(p), { usage: usageFor(p, p.req.n) });
+  return jsonResponse(body, 200, id);
+}
+
+/**
+ * The SSE answer: per image, `partial_images` partials at rising detail, then `*.completed` with usage.
+ * Images of n > 1 follow one another; input tokens are counted on the first image's usage only.
+ */
+function answerStream(p: Plan, id: string, latency: number, fault: Fault | null, signal: AbortSignal): Response {
+  const prefix = p.req.endpoint === 'edit' ? 'image_edit' : 'image_generation';
+  const steps = p.req.partialImages + 1;
+  const encoder = new TextEncoder();
+  let cancelled = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      try {
+        for (let i = 0; i < p.req.n && !cancelled; i++) {
+          for (let k = 0; k < p.req.partialImages && !cancelled; k++) {
+            const [bytes] = await Promise.all([render(p, i, p.detail / 2 ** (p.req.partialImages - k)), sleep(latency / steps, signal)]);
+            if (cancelled) return;
+            controller.enqueue(encoder.encode(sseRecord(`${prefix}.partial_image`, {
+              b64_json: bytes.toString('base64'), created_at: Math.floor(Date.now() / 1000), ...echo(p), partial_image_index: k,
+            })));
+            if (fault === 'stream_cut') return cut(controller);
+            if (fault === 'stall') return hang(signal, () => cancelled);
+          }
+          if (fault === 'stream_cut') return cut(controller);
+          if (fault === 'stall') return hang(signal, () => cancelled);
+          const [bytes] = await Promise.all([render(p, i, p.detail), sleep(latency / steps, signal)]);
+          if (cancelled) return;
+          controller.enqueue(encoder.encode(sseRecord(`${prefix}.completed`, {
+            b64_json: bytes.toString('base64'), created_at: Math.floor(Date.now() / 1000), ...echo(p), usage: usageFor(p, 1, i > 0),
+          })));
+        }
+        controller.close();
+      } catch (e) {
+        if (cancelled) return;
+        const err = toApiError(e);
+        controller.enqueue(encoder.encode(sseRecord('error', { error: err.toBody().error })));
+        controller.close();
+      }
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  return new Response(stream, {
+    status: 200,
+    headers: sseHeaders(id),
+  });
+}
+
+/**
+ * Drop the connection after what was sent so far has left. Erroring a ReadableStream discards the chunks still
+ * in its queue, so wait until the server has taken them (and a moment to write them), or the client would see
+ * the cut before the partial image it is meant to receive first.
+ */
+async function cut(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+  for (let i = 0; i < 400 && (controller.desiredSize ?? 1) < 1; i++) await sleep(5);
+  await sleep(50);
+  controller.error(new Error('offline API: simulated stream cut'));
+}
+
+/** Send the first half of a JSON answer, then drop the connection. */
+async function cutShort(answer: Response): Promise<Response> {
+  const bytes = new Uint8Array(await answer.arrayBuffer());
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes.subarray(0, bytes.length >> 1));
+      void cut(controller);
+    },
+  });
+  return new Response(body, { status: answer.status, headers: answer.headers });
+}
+
+/** Azure routes name a deployment: a model id (or alias), else the body's model must be one. */
+function azureModel(deployment: string, fields: Record<string, unknown>): ModelId {
+  const fromDeployment = capsFor(deployment, 'generate') || capsFor(deployment, 'edit') || capsFor(deployment, 'variation');
+  if (fromDeployment) return deployment as ModelId;
+  const body = typeof fields.model === 'string' ? fields.model : '';
+  if (body && (capsFor(body, 'generate') || capsFor(body, 'edit'))) return body as ModelId;
+  throw new ApiError(404, {
+    message: `The API deployment '${deployment.slice(0, 60)}' for this resource does not exist. On the offline API, deployments are named after models (e.g. gpt-image-2).`,
+    type: 'invalid_request_error',
+    code: 'DeploymentNotFound',
+  });
+}
+
+export async function handleImages(op: ImagesOperation, request: Request, flavor: Flavor): Promise<Response> {
+  const id = requestId();
+  try {
+    checkAuth(request.headers, flavor);
+    const url = new URL(request.url);
+    if (flavor.kind === 'azure' && !url.searchParams.get('api-version')) {
+      throw invalid('api-version', 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests, e.g. ?api-version=2025-04-01-preview.');
+    }
+    const fault = faultFrom(request.headers);
+    if (fault === 'rate_limit') throw rateLimitError();
+    if (fault === 'server_error') throw serverError();
+
+    const endpoint = ENDPOINT[op];
+    const body = await readBody(request);
+    const narrowing = flavor.kind === 'azure' ? AZURE_NARROWING : undefined;
+    if (flavor.kind === 'azure') body.fields.model = azureModel(flavor.deployment, body.fields);
+    const req = validateImageRequest(endpoint, body.fields, { fromForm: body.fromForm, narrowing });
+    const caps = capsFor(req.model, endpoint, narrowing)!;
+
+    let images: CheckedImage[] = [];
+    let mask: CheckedImage | undefined;
+    if (endpoint !== 'generate') {
+      const uploads = body.files.filter((f) => f.field === 'image' || f.field === 'image[]');
+      const maskUpload = body.files.find((f) => f.field === 'mask');
+      ({ images, mask } = validateImageFiles(caps, uploads, maskUpload, req.model));
+      await checkDecodable(images, mask);
+    }
+    const p = plan(req, caps, images, mask, variantFrom(request.headers));
+
+    if (fault === 'moderation') throw moderationError(p.family, id);
+    if (fault === 'content_filter') throw contentFilterError();
+
+    const latency = latencyMs(request.headers);
+    if (req.stream) return answerStream(p, id, latency, fault, request.signal);
+    // The n images of one request are made side by side, as the real service does: one latency, not n.
+    const answer = await answerJson(p, url.origin, id, latency, request.signal);
+    return fault === 'stream_cut' ? cutShort(answer) : answer;
+  } catch (e) {
+    return errorResponse(toApiError(e), id);
+  } finally {
+    releaseBody(request);
+  }
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+/**
+ * The one place a provider becomes an `openai` SDK client, and the only code that reads provider keys.
+ * Every upstream request goes through these clients (auth, base URL, Azure deployment routing, retries).
+ */
+import OpenAI, { AzureOpenAI } from 'openai';
+import type { ModelId } from '../models/types';
+import type { Env, ProviderInfo } from './config';
+import { internalOfflineKey } from '../access/server-key.server';
+
+/**
+ * A placeholder is enough for the offline API unless OFFLINE_API_KEY is set or a passcode closes the door
+ * (then the server's internal key, lib/access/server-key.server.ts); it never leaves this server.
+ */
+const OFFLINE_PLACEHOLDER_KEY = 'offline';
+
+/**
+ * `userKey`: a user's own key (policy allowUserKey) replacing the server's for this one client; the client is
+ * made per request and never kept, so the key lives only as long as the request.
+ */
+export function createClient(provider: ProviderInfo, model: ModelId, env: Env = process.env, userKey?: string): OpenAI {
+  if (userKey) env = { ...env, OPENAI_API_KEY: userKey, AZURE_OPENAI_API_KEY: userKey, GATEWAY_API_KEY: userKey, OFFLINE_API_KEY: userKey };
+  switch (provider.id) {
+    case 'openai':
+      return new OpenAI({
+        apiKey: env.OPENAI_API_KEY,
+        baseURL: provider.baseURL,
+        organization: env.OPENAI_ORG_ID || null,
+        project: env.OPENAI_PROJECT_ID || null,
+      });
+    case 'azure':
+      // openai 6.x does not route images.edit by body model on Azure: name the deployment here (api-reference §2).
+      return new AzureOpenAI({
+        endpoint: env.AZURE_OPENAI_ENDPOINT,
+        apiKey: env.AZURE_OPENAI_API_KEY,
+        apiVersion: provider.apiVersion,
+        deployment: provider.deployments?.[model] ?? model,
+      });
+    case 'gateway':
+      return new OpenAI({ apiKey: env.GATEWAY_API_KEY, baseURL: provider.baseURL });
+    case 'offline':
+      return new OpenAI({ apiKey: env.OFFLINE_API_KEY || internalOfflineKey(env) || OFFLINE_PLACEHOLDER_KEY, baseURL: provider.baseURL });
+  }
+}
