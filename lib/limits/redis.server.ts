@@ -99,6 +99,7 @@ type Scripted = Redis & {
 
 export class RedisLimitStore implements LimitStore {
   private readonly redis: Scripted;
+  private wasReady = false;
 
   constructor(url: string) {
     // Fail fast while Redis is away or frozen, so a request is refused at once instead of hanging: no queue of
@@ -107,7 +108,10 @@ export class RedisLimitStore implements LimitStore {
     redis.on('error', () => {
       // Reported per request by the failing command.
     });
-    redis.once('ready', () => void warnWithoutPersistence(redis));
+    redis.once('ready', () => {
+      this.wasReady = true;
+      void warnWithoutPersistence(redis);
+    });
     redis.defineCommand('limitsHit', { lua: HIT });
     redis.defineCommand('limitsReserve', { lua: RESERVE });
     redis.defineCommand('limitsSettle', { lua: SETTLE });
@@ -117,10 +121,11 @@ export class RedisLimitStore implements LimitStore {
 
   /**
    * Commands are not queued while disconnected (a frozen or absent Redis must refuse at once), so the first ones
-   * wait for the connection to come up, at most a second.
+   * after start-up wait for the connection to come up, at most a second.
    */
   private async connected(): Promise<void> {
-    if (this.redis.status === 'ready') return;
+    // Once it has been up, a Redis that is not ready now is down: refuse at once rather than wait.
+    if (this.redis.status === 'ready' || this.wasReady) return;
     await new Promise<void>((resolve) => {
       const done = () => (clearTimeout(timer), this.redis.off('ready', done), resolve());
       const timer = setTimeout(done, 1000);
