@@ -39,7 +39,7 @@ describe('runJob: one lifecycle for the studio and the chat', () => {
             observe: (e) => (order.push(`observe:${e.type}`), e),
             finish: async () => {
               // The job is still running while the spend settles: a browser that reads the spend after its stream closed sees it.
-              order.push(`settle:${jobs.cancelJob(randomUUID()) ? '?' : 'job-open'}`);
+              order.push(`settle:${jobs.cancelJob(id, alice.id) ? 'job-open' : 'job-ended'}`);
             },
           },
           work: async (emit) => {
