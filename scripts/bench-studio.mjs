@@ -5,8 +5,12 @@
  * - relay overhead: the offline API stamps each SSE record with its emission time (an `: emitted-at` comment);
  *   the tile's <img> carries it as data-emitted-at; the page records when each partial image has decoded and
  *   been painted (img.decode() then the next animation frame). Delay = painted − emitted, same machine clock.
- * - wire ratio: bytes of the server action's response (CDP encodedDataLength, what crossed the socket) ÷ bytes
- *   of the image files it delivered (the blobs the page made from them).
+ *   Runs go one at a time, each to its end, and the count is checked against what the server sent (3 per run).
+ *   Beside it, the floor: the same bytes decoded and painted from their Blob in the page. And how each action
+ *   request ended (Chromium's net::ERR_ABORTED counted).
+ * - wire ratio: bytes of the server action's response body (CDP dataLength summed: the body without HTTP's
+ *   chunk framing) ÷ bytes of the image files it delivered (the blobs the page made from them); beside it what
+ *   crossed the socket (loadingFinished encodedDataLength: headers and chunk framing included).
  * - first-load JS: every script the studio page loads on first visit, gzip-compressed here with zlib level 6
  *   (transport-independent), and whether any of it contains Konva.
  * - gallery with 200 stored images: IndexedDB is filled through the app's own history module shapes, the
@@ -92,20 +96,52 @@ export async function relay(page, base, { model, size, label, runs }) {
   await page.getByRole('spinbutton', { name: 'Partial images' }).fill('3');
   await page.getByRole('spinbutton', { name: 'Latency (ms)' }).fill('2000');
   await page.evaluate(WATCH);
+  const actions = watchActions(page);
   for (let i = 0; i < runs; i++) {
-    await page.getByRole('textbox', { name: 'Prompt' }).fill(`relay bench ${label} ${i}`);
+    const prompt = `relay bench ${label} ${i}`;
+    await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    const request = page.waitForRequest(isAction);
     await page.getByRole('button', { name: 'Generate' }).click();
-    await page.getByRole('button', { name: 'Generate' }).waitFor({ timeout: 60_000 });
+    // One run at a time, each to its end: its final image shown and its action's answer over. (Waiting for the
+    // Generate button to come back, as this bench did, returned at once: the button stays until the run is
+    // recorded, after the estimator loads. Runs then overlapped and the figures were read while the last ones
+    // still streamed: 6 of 12 partials counted at 1024².)
+    await page.getByRole('img', { name: prompt, exact: true }).waitFor({ timeout: 60_000 });
+    await actions.ended(await request);
   }
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(300);
   const { delays, floors, failures } = await page.evaluate(() => ({ delays: window.__paints, floors: window.__floors, failures: window.__decodeFailures }));
-  // What the tiles say arrived: "3 partials received" on each.
+  // What the tiles say arrived ("3 partials received" on each), against what the offline API sends: 3 per run.
   const received = (await page.locator('text=/\\d+ partials? received/').allTextContents()).reduce((n, t) => n + Number(/(\d+)/.exec(t)[1]), 0);
   console.log(
     `relay overhead, ${label} (${model} high, 3 partials, 2 s simulated latency): median ${fmt(median(delays))}, max ${fmt(Math.max(...delays))}; ` +
       `floor (the same bytes decoded and painted from a Blob here) median ${fmt(median(floors))}, so ${fmt(median(delays) - median(floors))} above it; ` +
-      `${delays.length} of ${received} partial images received were painted and timed (${failures} decode failures)`,
+      `${delays.length} of the ${runs * 3} partial images the server sent were painted and timed (tiles received ${received}; ${failures} decode failures); ` +
+      `${actions.summary()}`,
   );
+}
+
+const isAction = (r) => r.method() === 'POST' && !!r.headers()['next-action'];
+
+/** How each server-action request of `page` ended: finished, or failed (Chromium's ERR_ABORTED among them). */
+function watchActions(page) {
+  const outcome = new Map();
+  const waiters = new Map();
+  const end = (r, how) => {
+    if (!isAction(r)) return;
+    outcome.set(r, how);
+    waiters.get(r)?.();
+  };
+  page.on('requestfinished', (r) => end(r, 'finished'));
+  page.on('requestfailed', (r) => end(r, r.failure()?.errorText ?? 'failed'));
+  return {
+    ended: (r) => (outcome.has(r) ? Promise.resolve() : new Promise((resolve) => waiters.set(r, resolve))),
+    summary() {
+      const all = [...outcome.values()];
+      const aborted = all.filter((how) => /ERR_ABORTED/.test(how)).length;
+      return `${all.length - aborted} of ${all.length} action requests finished, ${aborted} marked net::ERR_ABORTED`;
+    },
+  };
 }
 
 async function wireRatio(browser, base) {
@@ -116,13 +152,19 @@ async function wireRatio(browser, base) {
   await studio(page, base);
   await cdp.send('Network.enable');
   const sizes = new Map();
+  const socket = new Map();
   let aborted = 0;
   // A streamed response's bytes arrive as dataReceived events; loadingFinished may come later or not at all.
   cdp.on('Network.requestWillBeSent', (e) => e.request.method === 'POST' && e.request.url.startsWith(base) && sizes.set(e.requestId, 0));
   // dataLength is the body's bytes (no gzip on this path). Summing max(dataLength, encodedDataLength) per event,
   // as this bench did, counted some bytes twice: it reported 1.087 where the body itself is 1.0015 (rows parsed).
   cdp.on('Network.dataReceived', (e) => sizes.has(e.requestId) && sizes.set(e.requestId, sizes.get(e.requestId) + e.dataLength));
-  cdp.on('Network.loadingFailed', (e) => sizes.has(e.requestId) && /ERR_ABORTED/.test(e.errorText) && aborted++);
+  cdp.on('Network.loadingFailed', (e) => {
+    if (!sizes.has(e.requestId)) return;
+    if (/ERR_ABORTED/.test(e.errorText)) aborted++;
+    socket.set(e.requestId, null);
+  });
+  cdp.on('Network.loadingFinished', (e) => sizes.has(e.requestId) && socket.set(e.requestId, e.encodedDataLength));
   const cases = [
     ['gpt-image-1 high 1024x1024, 1 image, not streamed', { model: 'gpt-image-1', size: '1024x1024', stream: false }],
     ['gpt-image-1 high 1024x1024, 1 image, streamed with 3 partials', { model: 'gpt-image-1', size: '1024x1024', stream: true, partials: '3' }],
@@ -130,6 +172,7 @@ async function wireRatio(browser, base) {
   ];
   for (const [label, c] of cases) {
     sizes.clear();
+    socket.clear();
     await page.getByRole('combobox', { name: 'Model' }).selectOption(c.model);
     await page.getByRole('combobox', { name: 'Size' }).selectOption(c.size);
     await page.getByRole('combobox', { name: 'Quality' }).selectOption('high');
@@ -150,11 +193,16 @@ async function wireRatio(browser, base) {
     await page.getByRole('textbox', { name: 'Prompt' }).fill(`wire bench ${label}`);
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.getByRole('img', { name: `wire bench ${label}`, exact: true }).waitFor();
-    await page.waitForTimeout(300);
+    // The answer ends when its job does (spend settled, a moment after the last image).
+    for (let i = 0; i < 50 && socket.size < sizes.size; i++) await page.waitForTimeout(100);
     // Every partial and final image becomes a blob with an object URL: their sizes are the image files.
     const blobs = await page.evaluate(() => window.__blobBytes);
-    const wire = Math.max(...sizes.values());
-    console.log(`wire ratio, ${label}: ${(wire / blobs).toFixed(4)} (${wire} bytes received for ${blobs} bytes of image files)`);
+    const [id, wire] = [...sizes].reduce((a, b) => (b[1] > a[1] ? b : a));
+    const onSocket = socket.get(id);
+    console.log(
+      `wire ratio, ${label}: ${(wire / blobs).toFixed(4)} (${wire} body bytes received for ${blobs} bytes of image files; ` +
+        `${onSocket ? `${onSocket} on the socket: + ${onSocket - wire} of HTTP headers and chunk framing` : 'no socket count: the request did not finish'})`,
+    );
   }
   console.log(`requests Chromium marked aborted (net::ERR_ABORTED) after their stream: ${aborted} of ${cases.length}`);
   await context.close();
