@@ -86,6 +86,12 @@ export async function benchChat(base) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.addInitScript(WATCH);
     const page = await context.newPage();
+    // How each turn's server-action request ended: Chromium marked some finished ones net::ERR_ABORTED while
+    // actions answered `no-store` (lib/pipeline/action-cache-control.server.ts).
+    const ended = { finished: 0, aborted: 0, failed: 0 };
+    const isAction = (r) => r.method() === 'POST' && !!r.headers()['next-action'];
+    page.on('requestfinished', (r) => isAction(r) && ended.finished++);
+    page.on('requestfailed', (r) => isAction(r) && (/ERR_ABORTED/.test(r.failure()?.errorText ?? '') ? ended.aborted++ : ended.failed++));
     await page.goto(`${base}/chat`);
     await page.getByRole('combobox', { name: 'Main model' }).waitFor();
     await page.getByRole('combobox', { name: 'Size' }).selectOption('1024x1024');
@@ -108,6 +114,9 @@ export async function benchChat(base) {
     const slice = LATENCY / (PARTIALS + 1);
     console.log(`chat turn, Send → first partial painted (${model} high 1024x1024, ${PARTIALS} partials, ${LATENCY / 1000} s simulated latency, ~${slice.toFixed(0)} ms of it before the first): median ${fmt(bp)} (straight from the offline API ${fmt(ap)}; relay overhead ${fmt(bp - ap)}) over ${TURNS} turns`);
     console.log(`chat turn, Send → final image painted: median ${fmt(bf)}, max ${fmt(Math.max(...browserRuns.map((r) => r.final)))} (straight from the offline API ${fmt(af)}; relay overhead ${fmt(bf - af)}; ${fmt(bf - LATENCY)} over the simulated latency)`);
+    // The last turn's answer ends a moment after its image (spend settled, job ended).
+    for (let i = 0; i < 50 && ended.finished + ended.aborted + ended.failed < TURNS; i++) await page.waitForTimeout(100);
+    console.log(`chat action requests: ${ended.finished} finished, ${ended.aborted} marked net::ERR_ABORTED, ${ended.failed} failed otherwise`);
 
     const reloads = [];
     for (let i = 0; i < 3; i++) {
