@@ -4,7 +4,4 @@ export async function register(): Promise<void> {
   // The socket's address for the sign-in lockout, which Next.js does not hand to actions (lib/access/peer.server.ts).
   const { stampPeerAddress } = await import('./lib/access/peer.server');
   stampPeerAddress();
-  // Action answers without `no-store`, which makes Chromium mark a finished generation's stream as aborted.
-  const { actionsWithoutNoStore } = await import('./lib/pipeline/action-cache-control.server');
-  actionsWithoutNoStore();
 }
