@@ -8,10 +8,10 @@ import { getModel } from '../models/registry';
 import type { Dimensions } from '../models/sizes';
 import type { ModelId } from '../models/types';
 
-export type TokenQuality = 'low' | 'medium' | 'high';
+export type TokenQuality = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /** gpt-image-1 output tokens (GUIDE "Cost and latency"); gpt-image-1.5 is priced on the same counts. */
-const GPT_IMAGE_1_TABLE: Record<string, Record<TokenQuality, number>> = {
+const GPT_IMAGE_1_TABLE: Record<string, Record<'low' | 'medium' | 'high', number>> = {
   '1024x1024': { low: 272, medium: 1056, high: 4160 },
   '1024x1536': { low: 408, medium: 1584, high: 6240 },
   '1536x1024': { low: 400, medium: 1568, high: 6208 },
@@ -21,16 +21,16 @@ const GPT_IMAGE_1_TABLE: Record<string, Record<TokenQuality, number>> = {
  * gpt-image-1-mini does not fit the table above. These counts are the official per-image prices divided by
  * its $8/1M output price (api-reference §9.1: "mini's token counts are uncertain").
  */
-const GPT_IMAGE_1_MINI_TABLE: Record<string, Record<TokenQuality, number>> = {
+const GPT_IMAGE_1_MINI_TABLE: Record<string, Record<'low' | 'medium' | 'high', number>> = {
   '1024x1024': { low: 625, medium: 1375, high: 4500 },
   '1024x1536': { low: 750, medium: 1875, high: 6500 },
   '1536x1024': { low: 750, medium: 1875, high: 6500 },
 };
 
-const GPT_IMAGE_2_Q: Record<TokenQuality, number> = { low: 16, medium: 48, high: 96 };
+const GPT_IMAGE_2_Q: Record<'low' | 'medium' | 'high', number> = { low: 16, medium: 48, high: 96 };
 
 /** The community-derived calculator formula for gpt-image-2 (api-reference §12). */
-export function gptImage2OutputTokens({ width, height }: Dimensions, quality: TokenQuality): number {
+export function gptImage2OutputTokens({ width, height }: Dimensions, quality: 'low' | 'medium' | 'high'): number {
   const q = GPT_IMAGE_2_Q[quality];
   const long = Math.max(width, height);
   const short = Math.min(width, height);
@@ -38,16 +38,44 @@ export function gptImage2OutputTokens({ width, height }: Dimensions, quality: To
   return Math.ceil((q * s * (2_000_000 + width * height)) / 4_000_000);
 }
 
-/** Output image tokens for one image, or null for models priced per image (dall-e). */
+/**
+ * gpt-image-2.5 and 2.6 bill far fewer tokens than the gpt-image-2 formula gives (api-2026-12 §3). No table is
+ * published; this fit goes through the points measured on the official route (3P-laozhang, 2026-11-05):
+ * 2.6 at 1536×1024 low 664, high 1,353; 3840×2160 high ≈ 3,337, so tokens grow with pixels^0.545. Medium sits
+ * between low and high (geometric mean); 2.5 bills the same as 2.6 at high and up, and 3.5× less at low and
+ * medium ("2.6 low/medium ≈ 3–4× the 2.5 tokens"). `xhigh` and `max` have no figure anywhere: 1.5× and 2× high
+ * are guesses, and the estimate says so (estimate.ts).
+ */
+export const GPT_2X_FIT = {
+  referencePixels: 1536 * 1024,
+  exponent: Math.log(3337 / 1353) / Math.log((3840 * 2160) / (1536 * 1024)),
+  'gpt-image-2.6-fit': { low: 664, medium: Math.round(Math.sqrt(664 * 1353)), high: 1353, xhigh: Math.round(1353 * 1.5), max: 1353 * 2 },
+  'gpt-image-2.5-fit': { low: Math.round(664 / 3.5), medium: Math.round(Math.sqrt(664 * 1353) / 3.5), high: 1353, xhigh: Math.round(1353 * 1.5), max: 1353 * 2 },
+} as const;
+
+/** Qualities with no published or measured token figure on any model: their estimates are guesses. */
+export const UNMEASURED_QUALITIES: readonly TokenQuality[] = ['xhigh', 'max'];
+
+export function gpt2xOutputTokens(rule: 'gpt-image-2.5-fit' | 'gpt-image-2.6-fit', { width, height }: Dimensions, quality: TokenQuality): number {
+  const scale = ((width * height) / GPT_2X_FIT.referencePixels) ** GPT_2X_FIT.exponent;
+  return Math.round(GPT_2X_FIT[rule][quality] * scale);
+}
+
+/** Output image tokens for one image, or null for models priced per image (dall-e) or a quality the model lacks. */
 export function outputImageTokens(model: ModelId, size: Dimensions, quality: TokenQuality): number | null {
   const key = `${size.width}x${size.height}`;
-  switch (getModel(model).outputTokens) {
+  const rule = getModel(model).outputTokens;
+  if ((quality === 'xhigh' || quality === 'max') && rule !== 'gpt-image-2.5-fit' && rule !== 'gpt-image-2.6-fit') return null;
+  switch (rule) {
+    case 'gpt-image-2.5-fit':
+    case 'gpt-image-2.6-fit':
+      return gpt2xOutputTokens(rule, size, quality);
     case 'gpt-image-2-formula':
-      return gptImage2OutputTokens(size, quality);
+      return gptImage2OutputTokens(size, quality as 'low' | 'medium' | 'high');
     case 'gpt-image-1-table':
-      return GPT_IMAGE_1_TABLE[key]?.[quality] ?? null;
+      return GPT_IMAGE_1_TABLE[key]?.[quality as 'low' | 'medium' | 'high'] ?? null;
     case 'gpt-image-1-mini-table':
-      return GPT_IMAGE_1_MINI_TABLE[key]?.[quality] ?? null;
+      return GPT_IMAGE_1_MINI_TABLE[key]?.[quality as 'low' | 'medium' | 'high'] ?? null;
     case 'per-image':
       return null;
   }

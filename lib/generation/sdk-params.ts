@@ -4,11 +4,21 @@
  * variations no `prompt`). The server sends exactly this, and "Copy as code" prints exactly this.
  */
 import type { ImageCreateVariationParams, ImageEditParamsBase, ImageGenerateParamsBase } from 'openai/resources/images';
+import type { Complexity } from '../models/types';
 import type { ImageRequest } from '../models/validate';
 
+/**
+ * What gpt-image-2.5 and 2.6 take beyond openai 6.49's types (api-2026-12 §2.1, §2.7): quality `xhigh`/`max`
+ * and `complexity`. The SDK serializes body keys it has no type for, so extending its param types is enough.
+ */
+interface Gpt2xParams<Q> {
+  quality?: Q | 'xhigh' | 'max' | null;
+  complexity?: Complexity | null;
+}
+
 /** The SDK's params without the files (they are added at the call) and without the stream flag (per call). */
-export type GenerateWire = Omit<ImageGenerateParamsBase, 'stream'>;
-export type EditWire = Omit<ImageEditParamsBase, 'image' | 'mask' | 'stream'>;
+export type GenerateWire = Omit<ImageGenerateParamsBase, 'stream' | 'quality'> & Gpt2xParams<ImageGenerateParamsBase['quality']>;
+export type EditWire = Omit<ImageEditParamsBase, 'image' | 'mask' | 'stream' | 'quality'> & Gpt2xParams<ImageEditParamsBase['quality']>;
 export type VariationWire = Omit<ImageCreateVariationParams, 'image'>;
 
 /** What one request sends, told apart by endpoint so each SDK call gets its own type. */
@@ -31,7 +41,7 @@ export function toWire(req: ImageRequest): Wire {
   switch (req.endpoint) {
     case 'generate': {
       const params: GenerateWire = {
-        model: req.modelName, prompt: req.prompt, n, size: req.size, quality: req.quality, background: req.background,
+        model: req.modelName, prompt: req.prompt, n, size: req.size, quality: req.quality as GenerateWire['quality'], complexity: req.complexity, background: req.background,
         output_format: req.outputFormat, output_compression: req.outputCompression, moderation: req.moderation,
         style: req.style, response_format: req.responseFormat, user: req.user, partial_images,
       };
@@ -39,7 +49,7 @@ export function toWire(req: ImageRequest): Wire {
     }
     case 'edit': {
       const params: EditWire = {
-        model: req.modelName, prompt: req.prompt, n, size: req.size, quality: req.quality as EditWire['quality'], background: req.background,
+        model: req.modelName, prompt: req.prompt, n, size: req.size, quality: req.quality as EditWire['quality'], complexity: req.complexity, background: req.background,
         output_format: req.outputFormat, output_compression: req.outputCompression, input_fidelity: req.inputFidelity,
         response_format: req.responseFormat, user: req.user, partial_images,
       };

@@ -4,6 +4,7 @@ import 'server-only';
  * Streams are read with `.asResponse()` and eventsource-parser, not the SDK's iterator, whose decoder
  * rescans its buffer on every chunk (quadratic in a multi-MB record; design.md has the figures).
  */
+import type { ImageEditParamsBase, ImageGenerateParamsBase } from 'openai/resources/images';
 import OpenAI from 'openai';
 import type { ImagesUsage } from '../cost/usage';
 import { errorFor } from '../errors/codes';
@@ -60,15 +61,21 @@ function request(client: OpenAI, wire: Wire, files: Uploads, stream: boolean, op
   const images = files.images ?? [];
   const image = images.length === 1 ? images[0] : images;
   const mask = files.mask ? { mask: files.mask } : {};
+  // The wire types extend the SDK's param types with what 2.5/2.6 take (sdk-params.ts); the SDK serializes those
+  // keys as given, so narrowing back to its own types here is the one place the extension meets the SDK.
   switch (wire.endpoint) {
-    case 'edit':
+    case 'edit': {
+      const params = wire.params as Omit<ImageEditParamsBase, 'image' | 'mask' | 'stream'>;
       return stream
-        ? client.images.edit({ ...wire.params, n: 1, stream: true, image, ...mask }, options)
-        : client.images.edit({ ...wire.params, image, ...mask }, options);
+        ? client.images.edit({ ...params, n: 1, stream: true, image, ...mask }, options)
+        : client.images.edit({ ...params, image, ...mask }, options);
+    }
     case 'variation':
       return client.images.createVariation({ ...wire.params, image: images[0] }, options);
-    case 'generate':
-      return stream ? client.images.generate({ ...wire.params, n: 1, stream: true }, options) : client.images.generate(wire.params, options);
+    case 'generate': {
+      const params = wire.params as Omit<ImageGenerateParamsBase, 'stream'>;
+      return stream ? client.images.generate({ ...params, n: 1, stream: true }, options) : client.images.generate(params, options);
+    }
   }
 }
 

@@ -4,13 +4,14 @@ import { parseSize } from './sizes';
 import type { EndpointCaps, ModelSpec, OutputFormat, Quality } from './types';
 
 /** The qualities a policy can cap at. */
-export type QualityCap = 'low' | 'medium' | 'high';
+export type QualityCap = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /**
- * How expensive a quality can be: `auto` may pick high; dall-e's `standard` and `hd` sit with medium and high.
+ * How expensive a quality can be: `auto` may pick high (Flare's auto may pick more; a cap at high still lets auto through,
+ * since the service decides it); dall-e's `standard` and `hd` sit with medium and high.
  * A policy's maximum quality is compared on this scale.
  */
-export const QUALITY_RANK: Record<Quality, number> = { low: 0, medium: 1, standard: 1, high: 2, hd: 2, auto: 2 };
+export const QUALITY_RANK: Record<Quality, number> = { low: 0, medium: 1, standard: 1, high: 2, hd: 2, auto: 2, xhigh: 3, max: 4 };
 
 /** What a provider (Azure: no webp, api-reference §8) or the operator's policy takes away from the registry's facts. */
 export interface CapsNarrowing {

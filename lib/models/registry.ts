@@ -4,28 +4,46 @@
  * the openai SDK's types; where they disagree, the spec and the SDK win.
  * UI options, server validation, the offline API and the cost estimator all read this.
  */
-import type { EndpointCaps, ModelId, ModelSpec, Quality } from './types';
+import type { EndpointCaps, KnownModelId, ModelId, ModelSpec, Quality } from './types';
 
 const MB = 1024 * 1024;
 
 const GPT_SIZES = ['auto', '1024x1024', '1536x1024', '1024x1536'] as const;
 const GPT_QUALITIES: readonly Quality[] = ['auto', 'low', 'medium', 'high'];
+/** gpt-image-2.5 and 2.6 add two levels above high (api-2026-12 §2.1). */
+const GPT_2X_QUALITIES: readonly Quality[] = ['auto', 'low', 'medium', 'high', 'xhigh', 'max'];
+/** The 2.x custom-size rule (spec CreateImageRequest.size for gpt-image-2; the same rule on 2.5 and 2.6). */
+const GPT_2X_SIZE_RULE = { multiple: 16, maxEdge: 3840, minPixels: 655_360, maxPixels: 8_294_400, maxAspect: 3 } as const;
 
-/** The options every GPT image model shares on generations and edits. */
-function gptImage(opts: {
+/**
+ * Offer what only third parties report (api-2026-12 §0: "use as hints behind feature flags"): gpt-image-2.6 in
+ * the Responses image_generation tool. One switch: set it false and the tool stops offering 2.6; while true, the
+ * UI labels the choice with the endpoint's `unconfirmed` note.
+ */
+export const UNCONFIRMED_OFFERED = true;
+
+interface GptOptions {
   promptMax?: number;
   customSize?: boolean;
   inputFidelity?: boolean;
   /** Transparent backgrounds: 'preview' where the service documents them so. */
   transparent?: boolean | 'preview';
-}): Pick<EndpointCaps, 'sizes' | 'customSize' | 'qualities' | 'n' | 'promptMax' | 'outputFormats' | 'backgrounds' | 'transparentFormats' | 'preview' | 'compression' | 'moderation' | 'partialImages' | 'defaults'> {
+  /** `xhigh` and `max` (2.5, 2.6). */
+  topQualities?: boolean;
+  /** `complexity` (2.6). */
+  complexity?: boolean;
+  /** Why the Responses tool offers this model on weak evidence; with UNCONFIRMED_OFFERED false it is not offered. */
+  toolUnconfirmed?: string;
+}
+
+/** The options every GPT image model shares on generations and edits. */
+function gptImage(opts: GptOptions): Pick<EndpointCaps, 'sizes' | 'customSize' | 'qualities' | 'complexities' | 'n' | 'promptMax' | 'outputFormats' | 'backgrounds' | 'transparentFormats' | 'preview' | 'compression' | 'moderation' | 'partialImages' | 'defaults'> {
   return {
     ...(opts.transparent === 'preview' ? { preview: { backgrounds: ['transparent'] as const } } : {}),
     sizes: GPT_SIZES,
-    customSize: opts.customSize
-      ? { multiple: 16, maxEdge: 3840, minPixels: 655_360, maxPixels: 8_294_400, maxAspect: 3 }
-      : undefined,
-    qualities: GPT_QUALITIES,
+    customSize: opts.customSize ? GPT_2X_SIZE_RULE : undefined,
+    qualities: opts.topQualities ? GPT_2X_QUALITIES : GPT_QUALITIES,
+    ...(opts.complexity ? { complexities: ['low', 'medium', 'high'] as const } : {}),
     n: { min: 1, max: 10 },
     promptMax: opts.promptMax ?? 32_000,
     outputFormats: ['png', 'jpeg', 'webp'],
@@ -38,7 +56,7 @@ function gptImage(opts: {
   };
 }
 
-function gptEndpoints(opts: { customSize?: boolean; inputFidelity: boolean; transparent?: boolean | 'preview' }): ModelSpec['endpoints'] {
+function gptEndpoints(opts: GptOptions & { inputFidelity: boolean }): ModelSpec['endpoints'] {
   const base = gptImage(opts);
   // The edit schema (spec CreateImageEditRequest, the SDK's ImageEditParams) has no `moderation`.
   const { moderation: _moderation, ...editBase } = base;
@@ -47,26 +65,89 @@ function gptEndpoints(opts: { customSize?: boolean; inputFidelity: boolean; tran
   const withFidelityDefault = opts.inputFidelity
     ? { ...base.defaults, inputFidelity: 'low' as const }
     : base.defaults;
+  // The tool's schema (OAPI-0821 ImageGenTool) has no `complexity`; what 2.6 takes there is undocumented.
+  const { complexities: _complexities, ...toolBase } = base;
+  const offerTool = !opts.toolUnconfirmed || UNCONFIRMED_OFFERED;
   return {
     generate: base,
     edit: {
       ...editBase,
       ...fidelity,
+      ...(base.complexities ? { complexities: base.complexities } : {}),
       images: { maxCount: 16, maxBytes: 50 * MB, types: ['png', 'jpeg', 'webp'], square: false },
       mask: { maxBytes: 4 * MB },
       defaults: opts.inputFidelity ? { ...editDefaults, inputFidelity: 'low' as const } : editDefaults,
     },
     // The Responses image_generation tool: same image options, no n (api-reference §6.1).
-    responses: { ...base, ...fidelity, n: { min: 1, max: 1 }, mask: { maxBytes: 4 * MB }, defaults: withFidelityDefault },
+    ...(offerTool
+      ? {
+          responses: {
+            ...toolBase,
+            ...fidelity,
+            ...(opts.toolUnconfirmed ? { unconfirmed: opts.toolUnconfirmed } : {}),
+            n: { min: 1, max: 1 },
+            mask: { maxBytes: 4 * MB },
+            defaults: withFidelityDefault,
+          },
+        }
+      : {}),
   };
 }
 
+const SUNBURST_OMITTED = 'Quality left out or auto: Sunburst renders as at high.';
+const FLARE_OMITTED = 'Quality left out or auto: Flare picks a level from the prompt, so its cost varies most.';
+const TOOL_26 = 'gpt-image-2.6 in the Responses image tool is reported by third parties, not yet by an official page.';
+
 export const MODELS: readonly ModelSpec[] = [
+  {
+    id: 'gpt-image-2.6-sunburst',
+    label: 'GPT Image 2.6 Sunburst',
+    family: 'gpt-image',
+    inRegistry: true,
+    note: 'Current flagship (2026-11-04). Quality up to xhigh and max; complexity sets planning depth. Any WxH.',
+    qualityOmitted: SUNBURST_OMITTED,
+    aliases: [],
+    outputTokens: 'gpt-image-2.6-fit',
+    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true, complexity: true, toolUnconfirmed: TOOL_26 }),
+  },
+  {
+    id: 'gpt-image-2.6-flare',
+    label: 'GPT Image 2.6 Flare',
+    family: 'gpt-image',
+    inRegistry: true,
+    note: '2026-11-04. Quality up to xhigh and max; complexity sets planning depth. Any WxH.',
+    qualityOmitted: FLARE_OMITTED,
+    aliases: [],
+    outputTokens: 'gpt-image-2.6-fit',
+    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true, complexity: true, toolUnconfirmed: TOOL_26 }),
+  },
+  {
+    id: 'gpt-image-2.5-sunburst',
+    label: 'GPT Image 2.5 Sunburst',
+    family: 'gpt-image',
+    inRegistry: true,
+    note: '2026-09-08. Quality up to xhigh and max; transparent backgrounds supported. Any WxH.',
+    qualityOmitted: SUNBURST_OMITTED,
+    aliases: ['gpt-image-2.5-sunburst-2026-09-08'],
+    outputTokens: 'gpt-image-2.5-fit',
+    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true }),
+  },
+  {
+    id: 'gpt-image-2.5-flare',
+    label: 'GPT Image 2.5 Flare',
+    family: 'gpt-image',
+    inRegistry: true,
+    note: '2026-09-08. Quality up to xhigh and max; transparent backgrounds supported. Any WxH.',
+    qualityOmitted: FLARE_OMITTED,
+    aliases: ['gpt-image-2.5-flare-2026-09-08'],
+    outputTokens: 'gpt-image-2.5-fit',
+    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true }),
+  },
   {
     id: 'gpt-image-2',
     label: 'GPT Image 2',
     family: 'gpt-image',
-    status: 'current',
+    inRegistry: true,
     note: 'Any WxH (multiples of 16, up to 3840 on the long side); reference images always at high fidelity.',
     aliases: ['gpt-image-2-2026-04-21'],
     outputTokens: 'gpt-image-2-formula',
@@ -78,7 +159,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'gpt-image-1.5',
     label: 'GPT Image 1.5',
     family: 'gpt-image',
-    status: 'available',
+    inRegistry: true,
     aliases: [],
     outputTokens: 'gpt-image-1-table',
     endpoints: gptEndpoints({ inputFidelity: true }),
@@ -87,8 +168,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'gpt-image-1',
     label: 'GPT Image 1',
     family: 'gpt-image',
-    status: 'retired',
-    note: 'Retired on OpenAI 2026-10-23; Azure deployments and gateways may still serve it.',
+    inRegistry: true,
     aliases: [],
     outputTokens: 'gpt-image-1-table',
     endpoints: gptEndpoints({ inputFidelity: true }),
@@ -97,7 +177,7 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'gpt-image-1-mini',
     label: 'GPT Image 1 mini',
     family: 'gpt-image',
-    status: 'deprecated',
+    inRegistry: true,
     note: 'No input_fidelity.',
     aliases: [],
     outputTokens: 'gpt-image-1-mini-table',
@@ -107,8 +187,8 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'dall-e-3',
     label: 'DALL·E 3',
     family: 'dall-e',
-    status: 'removed',
-    note: 'Removed from OpenAI 2026-05-12; may live on in Azure and gateways. n = 1 only.',
+    inRegistry: true,
+    note: 'n = 1 only; url or b64_json answers.',
     aliases: [],
     outputTokens: 'per-image',
     endpoints: {
@@ -127,8 +207,8 @@ export const MODELS: readonly ModelSpec[] = [
     id: 'dall-e-2',
     label: 'DALL·E 2',
     family: 'dall-e',
-    status: 'removed',
-    note: 'Removed from OpenAI 2026-05-12; may live on in Azure and gateways. The only model with variations.',
+    inRegistry: true,
+    note: 'The only model with variations.',
     aliases: [],
     outputTokens: 'per-image',
     endpoints: {
@@ -164,13 +244,44 @@ export const MODELS: readonly ModelSpec[] = [
   },
 ];
 
-export const MODEL_IDS = MODELS.map((m) => m.id);
+export const MODEL_IDS: KnownModelId[] = MODELS.map((m) => m.id as KnownModelId);
 
-/** The model OpenAI and the offline API default to in this playground (design.md "Defaults"). */
-export const DEFAULT_MODEL: ModelId = 'gpt-image-2';
+/**
+ * The model OpenAI and the offline API default to in this playground: the current flagship (api-2026-12 §1).
+ * Azure defaults to its first configured deployment (providers/config.ts).
+ */
+export const DEFAULT_MODEL: KnownModelId = 'gpt-image-2.6-sunburst';
 
+const byName = new Map<string, ModelSpec>(MODELS.flatMap((m) => [m.id, ...m.aliases].map((name) => [name, m] as const)));
+/** Longest first, so `gpt-image-2.6-sunburst-2027-01-01` borrows from 2.6 Sunburst, not from gpt-image-2. */
+const familyPrefixes = [...byName.keys()].filter((n) => n.startsWith('gpt-image-')).sort((a, b) => b.length - a.length);
+const borrowed = new Map<string, ModelSpec>();
+
+/**
+ * The registry's model for an id or dated snapshot; an unknown `gpt-image-*` id (one a provider's model list
+ * adds) gets the rules of the registry model whose id it extends, marked `inRegistry: false`. Whether a provider
+ * serves the id is the provider's list's business (validate.ts `resolveModel`), not this lookup's.
+ */
 export function findModel(idOrAlias: string): ModelSpec | undefined {
-  return MODELS.find((m) => m.id === idOrAlias || m.aliases.includes(idOrAlias));
+  const known = byName.get(idOrAlias);
+  if (known) return known;
+  if (!/^gpt-image-[a-z0-9][a-z0-9.-]{0,80}$/.test(idOrAlias)) return undefined;
+  const cached = borrowed.get(idOrAlias);
+  if (cached) return cached;
+  const prefix = familyPrefixes.find((p) => idOrAlias.startsWith(p));
+  if (!prefix) return undefined;
+  const base = byName.get(prefix)!;
+  const spec: ModelSpec = {
+    ...base,
+    id: idOrAlias,
+    label: idOrAlias,
+    aliases: [],
+    inRegistry: false,
+    familyOf: base.id as KnownModelId,
+    note: `Not in the registry: treated as ${base.id}, whose rules it follows.`,
+  };
+  borrowed.set(idOrAlias, spec);
+  return spec;
 }
 
 export function getModel(id: ModelId): ModelSpec {
@@ -181,27 +292,4 @@ export function getModel(id: ModelId): ModelSpec {
 
 export function modelsFor(endpoint: keyof ModelSpec['endpoints']): ModelSpec[] {
   return MODELS.filter((m) => m.endpoints[endpoint]);
-}
-
-/** Parameters only GPT image models take; their presence makes a model-less generation a GPT one (§1). */
-export const GPT_ONLY_PARAMS = [
-  'output_format',
-  'output_compression',
-  'background',
-  'moderation',
-  'stream',
-  'partial_images',
-  'input_fidelity',
-] as const;
-
-/**
- * The model a request without `model` gets, as the real API decides it (api-reference §1, §2):
- * generations default to dall-e-2 unless a GPT-only parameter is sent; edits default to gpt-image-1.5;
- * variations are dall-e-2 only.
- */
-export function implicitModel(endpoint: 'generate' | 'edit' | 'variation', fields: Record<string, unknown>): ModelId {
-  if (endpoint === 'variation') return 'dall-e-2';
-  if (endpoint === 'edit') return 'gpt-image-1.5';
-  const gptOnly = GPT_ONLY_PARAMS.some((p) => fields[p] !== undefined && fields[p] !== null);
-  return gptOnly ? DEFAULT_MODEL : 'dall-e-2';
 }

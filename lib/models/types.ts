@@ -2,7 +2,12 @@
 
 export type Endpoint = 'generate' | 'edit' | 'variation' | 'responses';
 
-export type ModelId =
+/** The models the registry describes (api-2026-12 §1), current ones first. */
+export type KnownModelId =
+  | 'gpt-image-2.6-sunburst'
+  | 'gpt-image-2.6-flare'
+  | 'gpt-image-2.5-sunburst'
+  | 'gpt-image-2.5-flare'
   | 'gpt-image-2'
   | 'gpt-image-1.5'
   | 'gpt-image-1'
@@ -10,7 +15,16 @@ export type ModelId =
   | 'dall-e-3'
   | 'dall-e-2';
 
-export type Quality = 'low' | 'medium' | 'high' | 'auto' | 'standard' | 'hd';
+/**
+ * A model id: one the registry knows, or one a provider's `GET /models` listed that it does not (a newer
+ * `gpt-image-*`), which gets the capabilities of its family (registry.ts `findModel`).
+ */
+export type ModelId = KnownModelId | (string & {});
+
+/** `xhigh` and `max` exist on gpt-image-2.5 and 2.6 only (api-2026-12 §2.1). */
+export type Quality = 'low' | 'medium' | 'high' | 'xhigh' | 'max' | 'auto' | 'standard' | 'hd';
+/** gpt-image-2.6's planning depth, separate from quality; omitted means the model's default. */
+export type Complexity = 'low' | 'medium' | 'high';
 export type OutputFormat = 'png' | 'jpeg' | 'webp';
 export type Background = 'transparent' | 'opaque' | 'auto';
 export type Moderation = 'auto' | 'low';
@@ -46,6 +60,8 @@ export interface EndpointCaps {
   sizes: readonly string[];
   customSize?: CustomSizeRule;
   qualities: readonly Quality[];
+  /** gpt-image-2.6 only. */
+  complexities?: readonly Complexity[];
   n: { min: number; max: number };
   promptMax: number;
   outputFormats?: readonly OutputFormat[];
@@ -57,6 +73,11 @@ export interface EndpointCaps {
    * backgrounds on gpt-image-2 and its snapshot are "in preview").
    */
   preview?: { backgrounds?: readonly Background[] };
+  /**
+   * Why this endpoint is offered on weaker evidence than an official page (api-2026-12 §4: 2.6 in the Responses
+   * tool is unconfirmed). The UI shows it beside the model; `UNCONFIRMED_OFFERED` in registry.ts turns it off.
+   */
+  unconfirmed?: string;
   compression?: { min: number; max: number };
   moderation?: readonly Moderation[];
   styles?: readonly Style[];
@@ -81,15 +102,26 @@ export interface EndpointCaps {
 }
 
 /** How output image tokens are counted (api-reference §9.1, §12); dall-e is priced per image. */
-export type OutputTokenRule = 'gpt-image-1-table' | 'gpt-image-1-mini-table' | 'gpt-image-2-formula' | 'per-image';
+export type OutputTokenRule =
+  | 'gpt-image-1-table'
+  | 'gpt-image-1-mini-table'
+  | 'gpt-image-2-formula'
+  | 'gpt-image-2.5-fit'
+  | 'gpt-image-2.6-fit'
+  | 'per-image';
 
+/** What the registry knows about a model. When and where it shuts down is in lifecycle.ts, per provider. */
 export interface ModelSpec {
   id: ModelId;
   label: string;
   family: 'gpt-image' | 'dall-e';
-  /** On OpenAI, late 2026. Azure deployments and gateways may still serve retired models. */
-  status: 'current' | 'available' | 'deprecated' | 'retired' | 'removed';
   note?: string;
+  /** What leaving `quality` out (or `auto`) does on this model, where the variants differ (api-2026-12 §2.1). */
+  qualityOmitted?: string;
+  /** False for an id a provider listed that the registry does not know: it runs on its family's rules. */
+  inRegistry: boolean;
+  /** For such an id, the registry model whose rules it borrows. */
+  familyOf?: KnownModelId;
   aliases: readonly string[];
   outputTokens: OutputTokenRule;
   endpoints: Partial<Record<Endpoint, EndpointCaps>>;

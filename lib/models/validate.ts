@@ -5,10 +5,11 @@
  */
 import { ApiError, invalid, listValues, wrongType } from '../errors/api-error';
 import { narrowCaps, type CapsNarrowing } from './caps';
-import { findModel, implicitModel, MODELS } from './registry';
+import { findModel, MODELS } from './registry';
 import { customSizeProblem, parseSize } from './sizes';
 import type {
   Background,
+  Complexity,
   Endpoint,
   EndpointCaps,
   InputFidelity,
@@ -34,6 +35,7 @@ export interface ImageRequest {
   /** As asked: `auto` or `WxH`. */
   size: string;
   quality?: Quality;
+  complexity?: Complexity;
   outputFormat?: OutputFormat;
   outputCompression?: number;
   background?: Background;
@@ -54,12 +56,19 @@ export type ImageToolRequest = Omit<ImageRequest, 'endpoint' | 'prompt' | 'n' | 
 
 /** Every field each endpoint knows, across all models. File fields are checked separately. */
 const KNOWN_FIELDS: Record<Endpoint, readonly string[]> = {
-  generate: ['prompt', 'model', 'n', 'quality', 'size', 'style', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'user'],
+  generate: ['prompt', 'model', 'n', 'quality', 'complexity', 'size', 'style', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'user'],
   // No `moderation`: the edit schema does not have it (spec CreateImageEditRequest, the SDK's ImageEditParams).
-  edit: ['prompt', 'model', 'n', 'quality', 'size', 'response_format', 'output_format', 'output_compression', 'background', 'stream', 'partial_images', 'input_fidelity', 'user', 'image', 'image[]', 'mask'],
+  edit: ['prompt', 'model', 'n', 'quality', 'complexity', 'size', 'response_format', 'output_format', 'output_compression', 'background', 'stream', 'partial_images', 'input_fidelity', 'user', 'image', 'image[]', 'mask'],
   variation: ['model', 'n', 'size', 'response_format', 'user', 'image'],
   // The tool's image options (the mask travels as input_image_mask, checked with the files).
   responses: ['model', 'quality', 'size', 'background', 'output_format', 'output_compression', 'moderation', 'partial_images', 'input_fidelity'],
+};
+
+/** What a person needs to know when a model refuses a field it does not have. */
+const WHY_REFUSED: Record<string, string> = {
+  response_format: ' (GPT image models always return b64_json)',
+  complexity: ' (complexity is a gpt-image-2.6 parameter)',
+  input_fidelity: ' (gpt-image-2 and later always read input images at high fidelity; leave it out)',
 };
 
 const FILE_FIELDS = new Set(['image', 'image[]', 'mask']);
@@ -68,6 +77,7 @@ const FILE_FIELDS = new Set(['image', 'image[]', 'mask']);
 const FIELD_CAPABILITY: Record<string, (c: EndpointCaps) => unknown> = {
   prompt: (c) => c.promptMax > 0,
   quality: (c) => c.qualities.length > 0,
+  complexity: (c) => c.complexities,
   style: (c) => c.styles,
   response_format: (c) => c.responseFormats,
   output_format: (c) => c.outputFormats,
@@ -157,11 +167,9 @@ export function resolveModel(endpoint: Endpoint, fields: Record<string, unknown>
   const served = options.models ?? MODELS.map((m) => m.id);
   const offered = served.filter((id) => findModel(id)?.endpoints[endpoint]);
   if (asked === undefined) {
-    // The tool's documented default model is shut down: the playground always names one.
-    if (endpoint === 'responses') throw invalid('model', 'missing_required_parameter', `Missing required parameter: 'model'. Name the image model, one of ${listValues(offered)}.`);
-    const implicit = implicitModel(endpoint, fields);
-    if (served.includes(implicit)) return implicit;
-    throw invalid('model', 'missing_required_parameter', `Missing required parameter: 'model'. Without it the request would go to ${implicit}, which this provider does not serve; use ${listValues(offered)}.`);
+    // The reference now says `model` must be given: the old implicit defaults (dall-e-2, gpt-image-1.5, and the
+    // tool's gpt-image-1) are shut down (api-2026-12 §2.1, §4).
+    throw invalid('model', 'missing_required_parameter', `Missing required parameter: 'model'. Name the image model, one of ${listValues(offered)}.`);
   }
   const model = findModel(asked);
   if (!model || !served.includes(model.id)) {
@@ -217,7 +225,7 @@ function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, opt
     if (FILE_FIELDS.has(key) || !present(fields[key])) continue;
     const capability = FIELD_CAPABILITY[key];
     if (capability && !capability(caps)) {
-      throw invalid(key, 'unknown_parameter', `Unknown parameter: '${key}'. ${model} does not accept it${key === 'response_format' ? ' (GPT image models always return b64_json)' : ''}.`);
+      throw invalid(key, 'unknown_parameter', `Unknown parameter: '${key}'. ${model} does not accept it${WHY_REFUSED[key] ?? ''}.`);
     }
   }
 
@@ -242,7 +250,12 @@ function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, opt
   const size = readString(fields, 'size') ?? caps.defaults.size;
   checkSize(size, caps);
 
+  const askedQuality = fields.quality;
+  if ((askedQuality === 'xhigh' || askedQuality === 'max') && !caps.qualities.includes(askedQuality)) {
+    throw invalid('quality', 'invalid_value', `Invalid value: '${askedQuality}'. ${model} supports ${listValues(caps.qualities)}; xhigh and max need gpt-image-2.5 or 2.6.`);
+  }
   const quality = readEnum(fields, 'quality', caps.qualities.length ? caps.qualities : undefined);
+  const complexity = readEnum(fields, 'complexity', caps.complexities);
   const outputFormat = readEnum(fields, 'output_format', caps.outputFormats);
   const background = readEnum(fields, 'background', caps.backgrounds);
   const moderation = readEnum(fields, 'moderation', caps.moderation);
@@ -271,6 +284,7 @@ function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, opt
     n,
     size,
     quality,
+    complexity,
     outputFormat,
     outputCompression,
     background,

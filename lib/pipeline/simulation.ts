@@ -8,6 +8,11 @@ import type { ProviderKind } from '../providers/config';
 export interface Simulation {
   fault?: Fault;
   latencyMs?: number;
+  /**
+   * Bill this many times the published output tokens (real models drift from their tables): the estimator's
+   * learning from returned usage is tested and shown against it.
+   */
+  billingScale?: number;
 }
 
 export function simulationHeaders(provider: ProviderKind, simulate: Simulation | undefined): Record<string, string> {
@@ -15,5 +20,6 @@ export function simulationHeaders(provider: ProviderKind, simulate: Simulation |
   if (provider !== 'offline' || !simulate) return headers;
   if (simulate.fault) headers['x-offline-fault'] = simulate.fault;
   if (simulate.latencyMs !== undefined) headers['x-offline-latency-ms'] = String(simulate.latencyMs);
+  if (simulate.billingScale !== undefined) headers['x-offline-billing-scale'] = String(simulate.billingScale);
   return headers;
 }

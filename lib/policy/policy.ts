@@ -18,7 +18,7 @@ export const policySchema = z
     /** Image models (registry ids) that may be used; all when absent. */
     models: z.array(z.enum(MODEL_IDS as unknown as [ModelId, ...ModelId[]])).min(1).optional(),
     maxN: z.number().int().min(1).optional(),
-    maxQuality: z.enum(['low', 'medium', 'high']).optional(),
+    maxQuality: z.enum(['low', 'medium', 'high', 'xhigh', 'max']).optional(),
     /** width × height; 1536x1024 is 1,572,864. Covers gpt-image-2's custom sizes. */
     maxPixels: z.number().int().min(1).optional(),
     maxPartialImages: z.number().int().min(0).optional(),

@@ -39,7 +39,7 @@ export interface ImagePlan {
   seed: string;
 }
 
-const DETAIL: Record<TokenQuality, number> = { low: 0.25, medium: 0.5, high: 1 };
+const DETAIL: Record<TokenQuality, number> = { low: 0.25, medium: 0.5, high: 1, xhigh: 1, max: 1 };
 
 function decodeDataUrl(ref: Extract<ImageRef, { kind: 'data_url' }>): Uint8Array {
   const m = /^data:(image\/[a-z0-9.+-]+)?(;[a-z0-9=-]+)*;base64,(.*)$/is.exec(ref.url);
