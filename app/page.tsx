@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function Home() {
   const user = await signedInOrRedirect('/');
-  const { providers, active, error: providerError } = policySetup();
+  const { providers, active, error: providerError } = await policySetup();
   let prices: PriceTable | null = null;
   let pricingError: string | undefined;
   try {

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function ChatPage() {
   await signedInOrRedirect('/chat');
-  const { active, error } = policySetup();
+  const { active, error } = await policySetup();
   if (error || !active) {
     return (
       <main className="mx-auto max-w-2xl p-6">

@@ -2,6 +2,7 @@ import { signedInOrRedirect } from '@/lib/access/page-guard.server';
 import Link from 'next/link';
 import { getModel } from '@/lib/models/registry';
 import { describeCaps } from '@/lib/models/options';
+import { lifecycleLabel } from '@/lib/models/lifecycle';
 import { narrowCaps } from '@/lib/models/caps';
 import type { Endpoint } from '@/lib/models/types';
 import { policySetup } from '@/lib/policy/load.server';
@@ -20,7 +21,7 @@ const ENDPOINT_LABEL: Record<Endpoint, string> = { generate: 'Generate', edit: '
 /** Settings: the providers this server has and what each model accepts there (read-only: set by env). */
 export default async function Settings() {
   const user = await signedInOrRedirect('/settings');
-  const { providers, active, error, policy } = policySetup();
+  const { providers, active, error, policy } = await policySetup();
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-6">
       <header>
@@ -42,6 +43,11 @@ export default async function Settings() {
           {providers.length > 1 && (
             <p className="text-sm">Also configured: {providers.filter((p) => p !== active).map((p) => p.label).join(', ')}</p>
           )}
+          <p className="text-xs text-zinc-500">
+            {active.modelSource === 'provider'
+              ? 'Models as the provider’s own list (GET /models) names them, with its shutdown dates.'
+              : 'Models from the registry with its shipped shutdown dates (the provider’s list was not available).'}
+          </p>
           <table className="w-full text-left text-sm" aria-label="Models">
             <thead className="border-b border-zinc-200 dark:border-zinc-800">
               <tr><th className="py-1 pr-3">Model</th><th className="py-1 pr-3">Status</th><th className="py-1">Accepts</th></tr>
@@ -49,10 +55,16 @@ export default async function Settings() {
             <tbody>
               {active.models.map((id) => {
                 const m = getModel(id);
+                const life = active.lifecycle[id];
+                const when = life ? lifecycleLabel(life) : undefined;
                 return (
                   <tr key={id} className="border-b border-zinc-100 align-top dark:border-zinc-900">
                     <td className="py-2 pr-3 font-mono">{id}{id === active.defaultModel && <span className="ml-1 text-xs text-indigo-600"> default</span>}</td>
-                    <td className="py-2 pr-3">{m.status}{m.note && <div className="text-xs text-zinc-500">{m.note}</div>}</td>
+                    <td className="py-2 pr-3">
+                      <span className={life?.state === 'active' || !life ? '' : 'font-medium text-amber-700 dark:text-amber-400'}>{when ?? 'No shutdown announced'}</span>
+                      {!m.inRegistry && <div className="text-xs font-medium">Not in the registry</div>}
+                      {m.note && <div className="text-xs text-zinc-500">{m.note}</div>}
+                    </td>
                     <td className="py-2 text-xs">
                       {(Object.keys(m.endpoints) as Endpoint[]).map((e) => (
                         <div key={e}><strong>{ENDPOINT_LABEL[e]}:</strong> {describeCaps(narrowCaps(m.endpoints[e]!, active.narrowing))}</div>
@@ -63,6 +75,14 @@ export default async function Settings() {
               })}
             </tbody>
           </table>
+          {(() => {
+            const gone = Object.entries(active.lifecycle).filter(([id, l]) => l.state === 'shut-down' && !active.models.includes(id));
+            return gone.length > 0 && (
+              <p className="text-xs text-zinc-500" data-testid="shut-down-models">
+                Shut down on {active.label}, not offered: {gone.map(([id, l]) => `${id} (${l.shutdown}${l.replacement ? ` → ${l.replacement}` : ''})`).join(', ')}. Saved settings naming one move to its replacement, with a notice.
+              </p>
+            );
+          })()}
         </section>
       )}
       {policy && <PolicySection policy={policy} />}

@@ -7,6 +7,7 @@ import { openInStudioEdit } from '@/lib/chat/handoff.client';
 import { resumeTurns } from '@/lib/chat/send.client';
 import { forgetImages, restoreImages } from '@/lib/chat/thread-images.client';
 import { useChat, type ChatTurn } from '@/lib/chat/thread-store.client';
+import { Notice } from '@/components/ui/notice';
 import { ChatSettings } from './settings';
 import { Composer } from './composer';
 import { ThreadView } from './thread-view';
@@ -17,6 +18,8 @@ export function Chat({ provider, toolModels }: { provider: ProviderInfo; toolMod
   const turns = useChat((s) => s.turns);
   const branchFrom = useChat((s) => s.branchFrom);
   const setBranch = useChat((s) => s.setBranch);
+  const notice = useChat((s) => s.notice);
+  const setNotice = useChat((s) => s.setNotice);
   // The thread is in localStorage and IndexedDB: render it only in the browser, after hydration.
   const [mounted, setMounted] = useState(false);
   useEffect(() => {
@@ -51,7 +54,8 @@ export function Chat({ provider, toolModels }: { provider: ProviderInfo; toolMod
       </header>
       {mounted ? (
         <>
-          <ChatSettings toolModels={toolModels} narrowing={provider.narrowing} offline={provider.id === 'offline'} />
+          <Notice text={notice} onDismiss={() => setNotice(null)} />
+          <ChatSettings provider={provider} toolModels={toolModels} />
           <ThreadView actionsFor={actionsFor} />
           <Composer provider={provider.id} mounted={mounted} />
         </>

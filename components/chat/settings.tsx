@@ -4,18 +4,54 @@ import { useEffect, useState } from 'react';
 import { Field, inputClass, Select } from '@/components/ui/field';
 import { SizePicker } from '@/components/ui/size-picker';
 import { CUSTOM_SIZE, customSizeProblem, formatSize, parseSize, type Dimensions } from '@/lib/models/sizes';
-import { MAIN_MODELS } from '@/lib/chat/events';
 import { normalizeTool, sameTool } from '@/lib/chat/tool-settings';
 import { useChat } from '@/lib/chat/thread-store.client';
-import type { CapsNarrowing } from '@/lib/models/caps';
-import { backgroundsFor, controlOptions, previewNotes } from '@/lib/models/options';
+import { lifecycleOf } from '@/lib/models/lifecycle';
+import { droppedSettings, moveModel, moveNotice } from '@/lib/models/migrate';
+import { backgroundsFor, controlOptions, modelHint, modelNotes, previewNotes } from '@/lib/models/options';
+import type { ProviderInfo } from '@/lib/providers/config';
 import type { OutputFormat } from '@/lib/models/types';
 import { FAULTS } from '@/lib/offline/faults';
 
-export function ChatSettings({ toolModels, narrowing, offline }: { toolModels: string[]; narrowing?: CapsNarrowing; offline: boolean }) {
+/** Main-model notes: the shutdown date from 90 days out. */
+function mainNotes(provider: ProviderInfo): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const id of provider.mainModels) {
+    const life = lifecycleOf('main', provider.id, id);
+    if (life.state !== 'active') notes[id] = `shuts down ${life.shutdown}`;
+  }
+  return notes;
+}
+
+export function ChatSettings({ provider, toolModels }: { provider: ProviderInfo; toolModels: string[] }) {
   const { mainModel, tool, simulate, setMainModel, setTool, setSimulate } = useChat();
+  const narrowing = provider.narrowing;
+  const offline = provider.id === 'offline';
   const model = toolModels.includes(tool.model) ? tool.model : toolModels[0] ?? '';
   const caps = model ? controlOptions(model, 'responses', narrowing) : undefined;
+  // A saved thread naming a model this provider no longer offers moves to its replacement, and says so.
+  useEffect(() => {
+    const { tool: saved, mainModel: savedMain } = useChat.getState();
+    const notices: string[] = [];
+    const defaultTool = toolModels.includes(provider.defaultModel) ? provider.defaultModel : toolModels[0];
+    const move = saved.model && defaultTool ? moveModel(saved.model, { ...provider, models: toolModels, defaultModel: defaultTool }) : undefined;
+    if (move) {
+      const caps = controlOptions(move.to, 'responses', narrowing);
+      const next = caps ? normalizeTool({ ...saved, model: move.to }, caps) : { ...saved, model: move.to };
+      notices.push(`Image model: ${moveNotice(move, droppedSettings({ ...saved }, { ...next }))}`);
+      useChat.setState({ tool: next });
+    }
+    if (savedMain && !provider.mainModels.includes(savedMain)) {
+      const life = lifecycleOf('main', provider.id, savedMain);
+      const to = life.replacement && provider.mainModels.includes(life.replacement) ? life.replacement : provider.mainModels[0];
+      const why = life.state === 'shut-down' ? `was shut down on ${provider.label} on ${life.shutdown}` : `is not offered on ${provider.label}`;
+      notices.push(`Main model: ${savedMain} ${why}: switched to ${to}.`);
+      setMainModel(to);
+    }
+    if (notices.length) useChat.getState().setNotice(notices.join(' '));
+    // Once per provider: later choices are the user's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [provider.id]);
   // Keep the tool valid for the chosen model: its defaults in, what it does not take out.
   useEffect(() => {
     if (!caps) return;
@@ -35,8 +71,9 @@ export function ChatSettings({ toolModels, narrowing, offline }: { toolModels: s
 
   return (
     <section aria-label="Settings" className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-      <Select label="Main model" value={mainModel} options={MAIN_MODELS} onChange={setMainModel} />
-      <Select label="Image model" value={model} options={toolModels} onChange={(m) => setTool({ model: m })} />
+      <Select label="Main model" value={mainModel} options={provider.mainModels} onChange={setMainModel} notes={mainNotes(provider)} />
+      <Select label="Image model" value={model} options={toolModels} onChange={(m) => setTool({ model: m })}
+        notes={modelNotes(toolModels, provider.lifecycle, 'responses')} hint={modelHint(model, provider.lifecycle, 'responses').warning} />
       {caps.qualities.length > 0 && <Select label="Quality" value={tool.quality ?? ''} options={caps.qualities} onChange={(quality) => setTool({ quality })} />}
       <SizePicker
         options={caps}

@@ -1,7 +1,8 @@
 'use client';
 /** The generation controls, each offered from the registry for the chosen provider and model. */
 import { useStudio } from '@/lib/studio/params-store.client';
-import { backgroundsFor, compressionApplies, previewNotes, type ControlOptions } from '@/lib/models/options';
+import { backgroundsFor, compressionApplies, modelHint, modelNotes, previewNotes, type ControlOptions } from '@/lib/models/options';
+import { MODE_ENDPOINT } from '@/lib/studio/params-store.client';
 import type { ModelId } from '@/lib/models/types';
 import { FAULTS } from '@/lib/offline/faults';
 import { Field, inputClass, Select } from '@/components/ui/field';
@@ -13,15 +14,39 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
   const set = useStudio((s) => s.set);
   const simulate = useStudio((s) => s.simulate);
   const setSimulate = useStudio((s) => s.setSimulate);
+  const lifecycle = useStudio((s) => s.lifecycle);
+  const endpoint = MODE_ENDPOINT[useStudio((s) => s.mode)];
+  const hint = modelHint(params.model, lifecycle, endpoint);
   const backgrounds = backgroundsFor(options, params.outputFormat);
   const transparentBlocked = options.backgrounds?.includes('transparent') && !backgrounds.includes('transparent');
 
   return (
     <div className="space-y-3">
-      <Select label="Model" value={params.model} options={models} onChange={(m) => set('model', m)} />
+      <Select
+        label="Model"
+        value={params.model}
+        options={models}
+        onChange={(m) => set('model', m)}
+        notes={modelNotes(models, lifecycle, endpoint)}
+        hint={
+          <>
+            {hint.warning && <span className="block font-medium text-amber-700 dark:text-amber-400">{hint.warning}</span>}
+            {hint.text}
+          </>
+        }
+      />
       <SizeField options={options} />
       <div className="grid grid-cols-2 gap-2">
         {options.qualities.length > 0 && <Select label="Quality" value={params.quality} options={options.qualities} onChange={(v) => set('quality', v)} />}
+        {options.complexities && (
+          <Select
+            label="Complexity"
+            value={params.complexity}
+            options={['default', ...options.complexities] as const}
+            onChange={(v) => set('complexity', v)}
+            notes={{ default: 'left out: the model decides' }}
+          />
+        )}
         {options.outputFormats && (
           <Select label="Output format" value={params.outputFormat} options={options.outputFormats} onChange={(v) => set('outputFormat', v)} />
         )}
@@ -84,6 +109,18 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
                 placeholder="default"
                 value={simulate.latencyMs ?? ''}
                 onChange={(e) => setSimulate({ latencyMs: e.target.value === '' ? null : Math.max(0, Number(e.target.value)) })}
+              />
+            </Field>
+            <Field label="Billing ×" hint="bill off the published tables">
+              <input
+                type="number"
+                className={inputClass}
+                min={0.1}
+                max={10}
+                step={0.1}
+                placeholder="1"
+                value={simulate.billingScale ?? ''}
+                onChange={(e) => setSimulate({ billingScale: e.target.value === '' ? null : Math.min(10, Math.max(0.1, Number(e.target.value))) })}
               />
             </Field>
           </div>

@@ -18,6 +18,7 @@ import { useGallery } from '@/lib/studio/gallery-store.client';
 import type { ProviderInfo, ProviderKind } from '@/lib/providers/config';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { Select } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import { Controls } from './controls';
 import { Gallery } from './gallery';
 import { GenerateBar } from './generate-bar';
@@ -54,6 +55,8 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
   const mode = useStudio((s) => s.mode);
   const setProvider = useStudio((s) => s.setProvider);
   const setMode = useStudio((s) => s.setMode);
+  const notice = useStudio((s) => s.notice);
+  const dismissNotice = useStudio((s) => s.dismissNotice);
   const references = useReferences((s) => s.items);
   const running = useGallery((s) => Object.values(s.runs).some((r) => r.status === 'starting' || r.status === 'running'));
 
@@ -67,7 +70,7 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
     void Promise.resolve(useStudio.persist.rehydrate()).then(() => {
       const saved = useStudio.getState().provider;
       const p = providers.find((x) => x.id === saved) ?? providers.find((x) => x.id === initial) ?? providers[0];
-      setProvider(p.id, p.defaultModel, p.models, p.narrowing);
+      setProvider(p);
       setReady(true);
       // Generations a closed or reloaded tab left running on the server come back into the gallery.
       void resumePendingRuns();
@@ -138,7 +141,7 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
             options={providers.map((p) => p.id)}
             onChange={(id) => {
               const p = providers.find((x) => x.id === id)!;
-              setProvider(p.id, p.defaultModel, p.models, p.narrowing);
+              setProvider(p);
             }}
             hint={provider.label}
           />
@@ -147,6 +150,7 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
         {/* Controls appear once persisted settings are loaded, so nothing typed is overwritten by them. */}
         {ready ? (
           <>
+            <Notice text={notice} onDismiss={dismissNotice} />
             {rule && <ReferenceImages rule={rule} model={params.model} masked={!!options.mask} />}
             {needsPrompt && <PromptField max={options.promptMax} onSubmit={generate} />}
             <Controls options={options} models={modelsForMode(provider.models, mode)} offline={provider.id === 'offline'} />

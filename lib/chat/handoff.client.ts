@@ -14,7 +14,7 @@ import { putHandoff, takeHandoff } from './images-db.client';
 export async function openInStudioEdit(provider: ProviderInfo, blob: Blob, name: string): Promise<void> {
   await useStudio.persist.rehydrate();
   // The edit runs on the chat's provider; setProvider keeps the studio's model when that provider serves it.
-  useStudio.getState().setProvider(provider.id, provider.defaultModel, provider.models, provider.narrowing);
+  useStudio.getState().setProvider(provider);
   await editThisImage(blob, name);
 }
 

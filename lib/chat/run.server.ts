@@ -8,6 +8,8 @@ import OpenAI from 'openai';
 import { bytesOf, imageFacts, readSse, recordError, streamReadError } from '../pipeline/sse.server';
 import { createClient } from '../providers/sdk-client.server';
 import { findProvider } from '../providers/configured.server';
+import { shutDownMessage } from '../providers/lineup';
+import { lifecycleOf } from '../models/lifecycle';
 import { admitChat } from '../limits/chat-gate.server';
 import type { User } from '../access/user.server';
 import { toGenerationError } from '../generation/upstream.server';
@@ -19,13 +21,13 @@ import { checkImageRequest } from '../models/validate';
 import { ApiError } from '../errors/api-error';
 import { errorFor } from '../errors/codes';
 import type { ModelId } from '../models/types';
-import { CHAT_REPLAY, MAIN_MODELS, type ChatEvent, type ChatStart } from './events';
+import { CHAT_REPLAY, type ChatEvent, type ChatStart } from './events';
 import type { ChatRequest } from '../pipeline/action-input';
 import { buildInput, checkUploads, sendImages, toolParams, type ChatCreateParams, type SentImages } from './request.server';
 import { takeInputUploads } from '../uploads/resolve.server';
 
-function refuse(param: string, message: string): { ok: false; error: GenerationError } {
-  return { ok: false, error: { status: 400, message, type: 'invalid_request_error', param, code: 'invalid_value' } };
+function refuse(param: string, message: string, code = 'invalid_value'): { ok: false; error: GenerationError } {
+  return { ok: false, error: { status: 400, message, type: 'invalid_request_error', param, code } };
 }
 
 function failed(e: ApiError): { ok: false; error: GenerationError } {
@@ -51,9 +53,15 @@ export function resumeChatTurn(jobId: unknown, user: User): ChatStart {
 async function prepare(input: ChatRequest, user: User, job: JobHandle<ChatEvent>): Promise<Preparation<ChatEvent>> {
   const taken = takeInputUploads(user.id, input);
   if (taken instanceof ApiError) return failed(taken);
-  const provider = findProvider(input.provider);
+  const provider = await findProvider(input.provider);
   if (!provider) return refuse('provider', `Provider '${String(input.provider)}' is not configured on this server.`);
-  if (!MAIN_MODELS.includes(input.mainModel as never)) return refuse('model', `Main model '${String(input.mainModel)}' is not offered. Use one of: ${MAIN_MODELS.join(', ')}.`);
+  if (!provider.mainModels.includes(input.mainModel)) {
+    const life = lifecycleOf('main', provider.id, input.mainModel);
+    const why = life.state === 'shut-down' ? `was shut down on ${provider.label} on ${life.shutdown}; use ${life.replacement} instead` : 'is not offered';
+    return refuse('model', `Main model '${String(input.mainModel)}' ${why}. Offered: ${provider.mainModels.join(', ')}.`, life.state === 'shut-down' ? 'model_shut_down' : undefined);
+  }
+  const shut = typeof input.tool?.model === 'string' ? shutDownMessage(input.tool.model, provider.models, provider.lifecycle, provider.label) : undefined;
+  if (shut) return refuse('tools[0].model', shut, 'model_shut_down');
   if (typeof input.text !== 'string' || !input.text.trim()) return refuse('input', 'Write a message first.');
   if (input.previousResponseId && input.referenceCallId) return refuse('previous_response_id', 'A branch refers to an image call; it does not also continue a response.');
   // The studio's validator, on the tool's fields: errors name `tools[0].<field>`.

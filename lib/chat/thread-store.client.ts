@@ -57,6 +57,9 @@ interface ChatState {
   simulate: { fault: Fault | ''; latencyMs: number | null };
   /** The turn the next message branches from, if any. */
   branchFrom?: string;
+  /** Saved settings that named a model the provider no longer offers, and what they became. */
+  notice: string | null;
+  setNotice(notice: string | null): void;
   setMainModel(m: string): void;
   setTool(patch: Partial<ChatToolSettings>): void;
   setAttachAs(a: AttachMode): void;
@@ -97,6 +100,8 @@ export const useChat = create<ChatState>()(
       attachAs: 'data_url',
       layout: 'tree',
       simulate: { fault: '', latencyMs: null },
+      notice: null,
+      setNotice: (notice) => set({ notice }),
       setMainModel: (mainModel) => set({ mainModel }),
       setTool: (patch) => set((s) => ({ tool: { ...s.tool, ...patch } })),
       setAttachAs: (attachAs) => set({ attachAs }),
@@ -111,7 +116,7 @@ export const useChat = create<ChatState>()(
       name: 'chat-thread',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ mainModel: s.mainModel, tool: s.tool, attachAs: s.attachAs, layout: s.layout, simulate: s.simulate, turns: s.turns.map(persistedTurn) }),
+      partialize: (s) => ({ mainModel: s.mainModel, tool: s.tool, attachAs: s.attachAs, layout: s.layout, simulate: s.simulate, notice: s.notice, turns: s.turns.map(persistedTurn) }),
       // Version 0 kept attachments as URL strings that did not survive a reload.
       migrate: (old) => {
         const s = old as { turns?: ChatTurn[] };

@@ -36,6 +36,9 @@ export const ERROR_CODES = {
   invalid_value: { status: 400, type: INVALID, title: 'A value is not allowed', advice: 'Pick one of the values listed in the message.' },
   invalid_type: { status: 400, type: INVALID, title: 'A value has the wrong type', advice: 'Send the named field with the type the message asks for.' },
   missing_required_parameter: { status: 400, type: INVALID, title: 'A required field is missing', advice: 'Send the named field.' },
+  model_not_found: { status: 404, type: INVALID, title: 'The service does not know this model', advice: 'The model was shut down or your key has no access to it: choose another model (the message names it).' },
+  // Refused here before anything is sent (lib/models/lifecycle.ts): the message names the model, the date and the replacement.
+  model_shut_down: { status: 400, type: INVALID, title: 'This model is shut down', advice: 'Switch to the replacement the message names; your other settings carry over where the new model takes them.' },
   server_error: { status: 500, type: 'server_error', title: 'The service had a problem', advice: 'This is on the service’s side. Try again in a moment.' },
   // Between this server and the image service.
   timeout: { status: 0, type: 'timeout', title: 'The service took too long', advice: 'Try again; large, high-quality images take longest.' },

@@ -11,6 +11,7 @@ import { validateImageFiles } from '../models/validate-files';
 import type { ProviderKind } from '../providers/config';
 import { createClient } from '../providers/sdk-client.server';
 import { findProvider } from '../providers/configured.server';
+import { shutDownMessage } from '../providers/lineup';
 import { admitGeneration } from '../limits/generation-gate.server';
 import type { User } from '../access/user.server';
 import { asFile, takeInputUploads, type TakenUploads } from '../uploads/resolve.server';
@@ -81,8 +82,11 @@ export function resumeGeneration(jobId: unknown, user: User): StartResult {
 async function prepare(input: GenerationInput, user: User, job: JobHandle): Promise<Preparation<GenerationEvent>> {
   const taken = takeInputUploads(user.id, input);
   if (taken instanceof ApiError) return failed(taken);
-  const provider = findProvider(input.provider);
+  const provider = await findProvider(input.provider);
   if (!provider) return refuse(`Provider '${String(input.provider)}' is not configured on this server.`, 'provider', 'invalid_value');
+  // A shut-down model is refused here, naming its date and replacement, before anything goes upstream.
+  const shut = typeof input.fields.model === 'string' ? shutDownMessage(input.fields.model, provider.models, provider.lifecycle, provider.label) : undefined;
+  if (shut) return refuse(shut, 'model', 'model_shut_down');
   const endpoint = input.endpoint ?? 'generate';
   const checked = checkImageRequest(endpoint, input.fields, { narrowing: provider.narrowing, models: provider.models });
   if (!checked.ok) return failed(checked.error);

@@ -3,6 +3,8 @@
  * combination rules a control needs (transparent needs png/webp; compression only for jpeg/webp).
  */
 import { capsFor, type CapsNarrowing } from './caps';
+import { lifecycleLabel, type Lifecycle } from './lifecycle';
+import { findModel } from './registry';
 import type { Background, EndpointCaps, ModelSpec, OutputFormat } from './types';
 
 export type ControlOptions = EndpointCaps;
@@ -43,4 +45,36 @@ export function describeCaps(caps: EndpointCaps): string {
     caps.promptMax ? `prompt ≤ ${caps.promptMax.toLocaleString('en-US')} chars` : '',
   ];
   return parts.filter(Boolean).join(' · ');
+}
+
+/**
+ * The word beside each model in a model list: its shutdown date on this provider (from 90 days out, or past it
+ * when the provider still serves it), "not in the registry" for an id only the provider's list knows, and
+ * "unconfirmed" where the endpoint is offered on third-party evidence.
+ */
+export function modelNotes(models: readonly string[], lifecycle: Record<string, Lifecycle> | undefined, endpoint: keyof ModelSpec['endpoints']): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const id of models) {
+    const spec = findModel(id);
+    const life = lifecycle?.[id];
+    const words = [
+      life && life.state !== 'active' ? lifecycleLabel(life)?.replace(/^S/, 's') : '',
+      spec && !spec.inRegistry ? 'not in the registry' : '',
+      spec?.endpoints[endpoint]?.unconfirmed ? 'unconfirmed' : '',
+    ].filter(Boolean);
+    if (words.length) notes[id] = words.join(', ');
+  }
+  return notes;
+}
+
+/** The lines under the model list: what the model is, what omitting quality does, when it shuts down. */
+export function modelHint(id: string, lifecycle: Record<string, Lifecycle> | undefined, endpoint: keyof ModelSpec['endpoints']): { text: string; warning?: string } {
+  const spec = findModel(id);
+  const life = lifecycle?.[id];
+  const parts = [spec?.note, spec?.qualityOmitted, spec?.endpoints[endpoint]?.unconfirmed].filter(Boolean);
+  const label = life ? lifecycleLabel(life) : undefined;
+  const warning = life && life.state !== 'active' && label
+    ? `${label}${life.replacement && life.replacement !== id ? `; its replacement is ${life.replacement}` : ''}${life.state === 'shut-down' ? ' (this provider still lists it)' : ''}.`
+    : undefined;
+  return { text: parts.join(' '), warning };
 }

@@ -41,8 +41,8 @@ export interface PolicySetup extends ProviderSetup {
 }
 
 /** The providers as the policy leaves them: what the studio, the chat and Settings offer. */
-export function policySetup(): PolicySetup {
-  const setup = providerSetup();
+export async function policySetup(): Promise<PolicySetup> {
+  const setup = await providerSetup();
   const loaded = loadPolicy();
   if ('error' in loaded) return { providers: [], error: `policy: ${loaded.error}` };
   if (setup.error) return { ...setup, policy: loaded.policy };

@@ -4,8 +4,10 @@
  * is what the UI may see. Keys are read only where the SDK client is made (client.ts).
  */
 import type { CapsNarrowing } from '../models/caps';
-import { DEFAULT_MODEL, findModel, MODEL_IDS } from '../models/registry';
+import type { Lifecycle } from '../models/lifecycle';
+import { findModel, MODEL_IDS } from '../models/registry';
 import type { ModelId } from '../models/types';
+import { lineup, type LiveModel } from './lineup';
 
 export type ProviderKind = 'openai' | 'azure' | 'gateway' | 'offline';
 
@@ -14,8 +16,17 @@ export interface ProviderInfo {
   label: string;
   /** Where requests go (no credentials in it). */
   baseURL: string;
+  /** Image models offered as normal choices (lineup.ts). */
   models: ModelId[];
   defaultModel: ModelId;
+  /** Each model's lifecycle on this provider: offered ones, and registry ones it no longer offers. */
+  lifecycle: Record<string, Lifecycle>;
+  /** Mainline models the chat offers here. */
+  mainModels: string[];
+  /** Whether the list came from the provider's own `GET /models` or from the registry's dates. */
+  modelSource: 'provider' | 'registry';
+  /** The operator's own list (OPENAI_MODELS, GATEWAY_MODELS), kept to intersect with the provider's. */
+  configuredModels?: ModelId[];
   narrowing?: CapsNarrowing;
   /** Azure: model → deployment name. */
   deployments?: Partial<Record<ModelId, string>>;
@@ -31,7 +42,8 @@ function parseModels(list: string | undefined, variable: string): ModelId[] | un
   return list.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
     const m = findModel(s);
     if (!m) throw new Error(`${variable}: unknown model '${s}'. Known models: ${MODEL_IDS.join(', ')}.`);
-    return m.id;
+    // A dated snapshot or a newer id stays as written: it is what goes upstream.
+    return s;
   });
 }
 
@@ -57,40 +69,41 @@ export function offlineBaseURL(env: Env): string {
 export function providersFromEnv(env: Env = process.env): ProviderInfo[] {
   const providers: ProviderInfo[] = [];
   if (env.OPENAI_API_KEY) {
-    const models = parseModels(env.OPENAI_MODELS, 'OPENAI_MODELS') ?? [...MODEL_IDS];
+    const configuredModels = parseModels(env.OPENAI_MODELS, 'OPENAI_MODELS');
     providers.push({
       id: 'openai',
       label: 'OpenAI',
       baseURL: env.OPENAI_BASE_URL || 'https://api.openai.com/v1',
-      models,
-      defaultModel: models.includes(DEFAULT_MODEL) ? DEFAULT_MODEL : models[0],
+      configuredModels,
+      ...offered(lineup({ kind: 'openai', configured: configuredModels })),
     });
   }
   if (env.AZURE_OPENAI_ENDPOINT && env.AZURE_OPENAI_API_KEY) {
     const deployments = parseDeployments(env.AZURE_OPENAI_DEPLOYMENTS);
-    const models = Object.keys(deployments) as ModelId[];
-    if (models.length === 0) {
+    const configuredModels = Object.keys(deployments) as ModelId[];
+    if (configuredModels.length === 0) {
       throw new Error('AZURE_OPENAI_DEPLOYMENTS is empty: name at least one model=deployment pair, e.g. gpt-image-1=my-gpt-image-1.');
     }
     providers.push({
       id: 'azure',
       label: 'Azure OpenAI',
       baseURL: `${env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, '')}/openai`,
-      models,
-      defaultModel: models[0],
+      configuredModels,
+      ...offered(lineup({ kind: 'azure', configured: configuredModels, configuredIsServed: true })),
       narrowing: { excludeOutputFormats: ['webp'] },
       deployments,
       apiVersion: env.OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION,
     });
   }
   if (env.GATEWAY_BASE_URL && env.GATEWAY_API_KEY) {
-    const models = parseModels(env.GATEWAY_MODELS, 'GATEWAY_MODELS') ?? [...MODEL_IDS];
+    const configuredModels = parseModels(env.GATEWAY_MODELS, 'GATEWAY_MODELS');
     providers.push({
       id: 'gateway',
       label: env.GATEWAY_NAME || 'OpenAI-compatible gateway',
       baseURL: env.GATEWAY_BASE_URL,
-      models,
-      defaultModel: models[0],
+      configuredModels,
+      // Until its list answers, a gateway is assumed to serve what OpenAI serves.
+      ...offered(lineup({ kind: 'gateway', configured: configuredModels })),
     });
   }
   if (env.OFFLINE_API_DISABLED !== '1' && env.OFFLINE_API_DISABLED !== 'true') {
@@ -98,11 +111,20 @@ export function providersFromEnv(env: Env = process.env): ProviderInfo[] {
       id: 'offline',
       label: 'Offline image API (built in)',
       baseURL: offlineBaseURL(env),
-      models: [...MODEL_IDS],
-      defaultModel: DEFAULT_MODEL,
+      ...offered(lineup({ kind: 'offline' })),
     });
   }
   return providers;
+}
+
+function offered(l: ReturnType<typeof lineup>): Pick<ProviderInfo, 'models' | 'defaultModel' | 'lifecycle' | 'mainModels' | 'modelSource'> {
+  return { models: l.models, defaultModel: l.defaultModel, lifecycle: l.lifecycle, mainModels: l.mainModels, modelSource: l.source };
+}
+
+/** The provider as its own `GET /models` describes it: what it lists is offered, with its dates (lineup.ts). */
+export function withLiveModels(provider: ProviderInfo, live: readonly LiveModel[]): ProviderInfo {
+  if (provider.id === 'azure') return provider;
+  return { ...provider, ...offered(lineup({ kind: provider.id, configured: provider.configuredModels, live })) };
 }
 
 /** DEFAULT_PROVIDER if set and configured, else the first configured real provider, else offline. */

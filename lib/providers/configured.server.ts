@@ -1,6 +1,10 @@
 import 'server-only';
-/** The configured providers, read once per server process; errors in configuration are reported, not thrown. */
-import { defaultProvider, providersFromEnv, type ProviderInfo, type ProviderKind } from './config';
+/**
+ * The configured providers, read from the environment and brought up to date with each provider's own model list
+ * (model-list.server.ts); errors in configuration are reported, not thrown.
+ */
+import { defaultProvider, providersFromEnv, withLiveModels, type ProviderInfo, type ProviderKind } from './config';
+import { liveModels } from './model-list.server';
 
 export interface ProviderSetup {
   providers: ProviderInfo[];
@@ -9,15 +13,22 @@ export interface ProviderSetup {
   error?: string;
 }
 
-export function providerSetup(): ProviderSetup {
+export async function providerSetup(): Promise<ProviderSetup> {
+  let configured: ProviderInfo[];
   try {
-    const providers = providersFromEnv();
-    return { providers, active: defaultProvider(providers) };
+    configured = providersFromEnv();
   } catch (e) {
     return { providers: [], error: e instanceof Error ? e.message : String(e) };
   }
+  const providers = await Promise.all(
+    configured.map(async (p) => {
+      const live = await liveModels(p);
+      return live ? withLiveModels(p, live) : p;
+    }),
+  );
+  return { providers, active: defaultProvider(providers) };
 }
 
-export function findProvider(id: ProviderKind): ProviderInfo | undefined {
-  return providerSetup().providers.find((p) => p.id === id);
+export async function findProvider(id: ProviderKind): Promise<ProviderInfo | undefined> {
+  return (await providerSetup()).providers.find((p) => p.id === id);
 }

@@ -11,8 +11,14 @@ import { findModel } from '../models/registry';
 import type { ModelId } from '../models/types';
 import type { ImageEndpoint } from '../models/validate';
 import type { Fault } from '../offline/faults';
-import type { ProviderKind } from '../providers/config';
-import { defaultParams, fieldsToParams, normalizeParams, type StudioParams } from './params';
+import type { ProviderInfo, ProviderKind } from '../providers/config';
+import { DEFAULT_MODEL } from '../models/registry';
+import type { Lifecycle } from '../models/lifecycle';
+import { droppedSettings, moveModel, moveNotice } from '../models/migrate';
+import { defaultParams, fieldsToParams, normalizeParams, paramsToFields, type StudioParams } from './params';
+
+/** What the studio needs of a provider (no secret is in ProviderInfo). */
+export type ProviderView = Pick<ProviderInfo, 'id' | 'label' | 'defaultModel' | 'models' | 'narrowing' | 'lifecycle'>;
 
 export type StudioMode = 'generate' | 'edit' | 'variation';
 
@@ -29,11 +35,17 @@ export interface StudioState {
   models: readonly ModelId[];
   defaultModel: ModelId | null;
   narrowing?: CapsNarrowing;
+  providerLabel: string;
+  /** Each model's lifecycle on the provider: dates beside the models, replacements for migration. */
+  lifecycle: Record<string, Lifecycle>;
   mode: StudioMode;
   params: StudioParams;
-  /** Offline API only: a fault to simulate and the simulated latency per image. */
-  simulate: { fault: Fault | ''; latencyMs: number | null };
-  setProvider(provider: ProviderKind, defaultModel: ModelId, models: readonly ModelId[], narrowing?: CapsNarrowing): void;
+  /** Offline API only: a fault to simulate, the simulated latency per image, and billing off the tables. */
+  simulate: { fault: Fault | ''; latencyMs: number | null; billingScale?: number | null };
+  /** Saved or reused settings that named a model this provider does not offer, and what they became. */
+  notice: string | null;
+  dismissNotice(): void;
+  setProvider(provider: ProviderView): void;
   setMode(mode: StudioMode): void;
   set<K extends keyof StudioParams>(key: K, value: StudioParams[K]): void;
   reuse(fields: Record<string, unknown>, mode?: StudioMode): void;
@@ -64,15 +76,26 @@ export const useStudio = create<StudioState>()(
       provider: null,
       models: [],
       defaultModel: null,
+      providerLabel: '',
+      lifecycle: {},
       mode: 'generate',
-      params: defaultParams('gpt-image-2'),
-      simulate: { fault: '', latencyMs: null },
-      setProvider(provider, defaultModel, models, narrowing) {
-        const { params, provider: current, mode } = get();
-        const start = current === provider && models.includes(params.model) ? params.model : defaultModel;
+      params: defaultParams(DEFAULT_MODEL),
+      simulate: { fault: '', latencyMs: null, billingScale: null },
+      notice: null,
+      dismissNotice: () => set({ notice: null }),
+      setProvider(p) {
+        const { params, mode } = get();
+        const { id: provider, defaultModel, models, narrowing, lifecycle, label } = p;
+        const move = moveModel(params.model, p);
         const usable = modelsForMode(models, mode).length ? mode : 'generate';
-        const model = modelFor(usable, start, models, defaultModel);
-        set({ provider, models, defaultModel, narrowing, mode: usable, params: normalized({ ...params, model }, usable, narrowing) });
+        const model = modelFor(usable, move?.to ?? params.model, models, defaultModel);
+        const next = normalized({ ...params, model }, usable, narrowing);
+        const state = { provider, models, defaultModel, narrowing, lifecycle, providerLabel: label, mode: usable, params: next };
+        if (!move) return set(state);
+        const before = currentOptions({ params, mode, narrowing: undefined });
+        const after = currentOptions({ params: next, mode: usable, narrowing });
+        const dropped = before && after ? droppedSettings(paramsToFields(params, before), paramsToFields(next, after)) : [];
+        set({ ...state, notice: `Saved settings: ${moveNotice(move, dropped)}` });
       },
       setMode(mode) {
         const { params, models, defaultModel, narrowing } = get();
@@ -85,8 +108,14 @@ export const useStudio = create<StudioState>()(
         set({ params: normalized({ ...params, [key]: value }, mode, narrowing) });
       },
       reuse(fields, mode = 'generate') {
-        const { narrowing } = get();
-        set({ mode, params: fieldsToParams(fields, get().params, narrowing, MODE_ENDPOINT[mode]) });
+        const { narrowing, models, defaultModel, lifecycle, providerLabel } = get();
+        const asked = typeof fields.model === 'string' ? fields.model : '';
+        const move = defaultModel ? moveModel(asked, { label: providerLabel, models, defaultModel, lifecycle }) : undefined;
+        const params = fieldsToParams(move ? { ...fields, model: move.to } : fields, get().params, narrowing, MODE_ENDPOINT[mode]);
+        if (!move) return set({ mode, params });
+        const options = currentOptions({ params, mode, narrowing });
+        const dropped = options ? droppedSettings(fields, paramsToFields(params, options)) : [];
+        set({ mode, params, notice: `Reused settings: ${moveNotice(move, dropped)}` });
       },
       setSimulate(s) {
         set({ simulate: { ...get().simulate, ...s } });
@@ -98,7 +127,7 @@ export const useStudio = create<StudioState>()(
       // Rehydrated by the studio after mount, so server HTML and the first client render agree.
       skipHydration: true,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ provider: s.provider, mode: s.mode, params: s.params, simulate: s.simulate }),
+      partialize: (s) => ({ provider: s.provider, mode: s.mode, params: s.params, simulate: s.simulate, notice: s.notice }),
     },
   ),
 );

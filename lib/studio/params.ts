@@ -6,7 +6,7 @@ import { backgroundsFor, compressionApplies, controlOptions, type ControlOptions
 import type { CapsNarrowing } from '../models/caps';
 import { CUSTOM_SIZE, customSizeProblem, snapCustomSize } from '../models/sizes';
 import type { ImageEndpoint } from '../models/validate';
-import type { Background, InputFidelity, ModelId, Moderation, OutputFormat, Quality, ResponseFormat, Style } from '../models/types';
+import type { Background, Complexity, InputFidelity, ModelId, Moderation, OutputFormat, Quality, ResponseFormat, Style } from '../models/types';
 
 /** The size control's value: a listed size, `auto`, or `custom` (then width/height apply). */
 export { CUSTOM_SIZE };
@@ -18,6 +18,8 @@ export interface StudioParams {
   customWidth: number;
   customHeight: number;
   quality: Quality;
+  /** gpt-image-2.6's planning depth; `default` leaves it out (the model's own default). */
+  complexity: Complexity | 'default';
   background: Background;
   outputFormat: OutputFormat;
   compression: number;
@@ -40,6 +42,7 @@ export function defaultParams(model: ModelId): StudioParams {
       customWidth: 2048,
       customHeight: 1152,
       quality: 'auto',
+      complexity: 'default',
       background: 'auto',
       outputFormat: 'png',
       compression: 100,
@@ -75,6 +78,8 @@ export function normalizeParams(p: StudioParams, o: ControlOptions): StudioParam
     customWidth: width,
     customHeight: height,
     quality: pick(p.quality, o.qualities, o.defaults.quality),
+    // Kept while hidden (a model without it), so coming back to 2.6 restores it; sent only where taken.
+    complexity: o.complexities ? pick(p.complexity ?? 'default', ['default', ...o.complexities], 'default') : (p.complexity ?? 'default'),
     outputFormat,
     background: backgrounds.length ? pick(p.background, backgrounds, 'auto') : p.background,
     compression: Math.min(100, Math.max(0, Math.round(p.compression))),
@@ -106,6 +111,7 @@ export function paramsToFields(p: StudioParams, o: ControlOptions): Record<strin
   if (o.promptMax > 0) fields.prompt = p.prompt;
   if ('size' in size) fields.size = size.size;
   if (o.qualities.length) fields.quality = p.quality;
+  if (o.complexities && p.complexity !== 'default') fields.complexity = p.complexity;
   if (o.outputFormats) fields.output_format = p.outputFormat;
   if (o.backgrounds) fields.background = p.background;
   if (compressionApplies(o, p.outputFormat)) fields.output_compression = p.compression;
@@ -136,6 +142,7 @@ export function fieldsToParams(fields: Record<string, unknown>, current: StudioP
     customWidth: w,
     customHeight: h,
     quality: (fields.quality as Quality) ?? current.quality,
+    complexity: (fields.complexity as Complexity) ?? 'default',
     background: (fields.background as Background) ?? current.background,
     outputFormat: (fields.output_format as OutputFormat) ?? current.outputFormat,
     compression: typeof fields.output_compression === 'number' ? fields.output_compression : current.compression,

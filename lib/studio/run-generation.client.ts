@@ -152,7 +152,7 @@ export async function runGeneration(): Promise<void> {
     provider,
     endpoint,
     fields,
-    simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined } : undefined,
+    simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined, billingScale: simulate.billingScale ?? undefined } : undefined,
     // The user's own key (Settings, when the policy allows it) travels with each request; the server never keeps it.
     userKey: readUserKey(),
   };
