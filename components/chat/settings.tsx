@@ -6,7 +6,8 @@ import { SizePicker } from '@/components/ui/size-picker';
 import { CUSTOM_SIZE, customSizeProblem, formatSize, parseSize, type Dimensions } from '@/lib/models/sizes';
 import { normalizeTool, sameTool } from '@/lib/chat/tool-settings';
 import { useChat } from '@/lib/chat/thread-store.client';
-import { lifecycleOf } from '@/lib/models/lifecycle';
+import { lifecycleOf, lifecycleOwner } from '@/lib/models/lifecycle';
+import { findModel } from '@/lib/models/registry';
 import { droppedSettings, moveModel, moveNotice } from '@/lib/models/migrate';
 import { backgroundsFor, controlOptions, modelHint, modelNotes, previewNotes } from '@/lib/models/options';
 import type { ProviderInfo } from '@/lib/providers/config';
@@ -27,13 +28,15 @@ export function ChatSettings({ provider, toolModels }: { provider: ProviderInfo;
   const { mainModel, tool, simulate, setMainModel, setTool, setSimulate } = useChat();
   const narrowing = provider.narrowing;
   const offline = provider.id === 'offline';
-  const model = toolModels.includes(tool.model) ? tool.model : toolModels[0] ?? '';
+  // The first model the tool is confirmed for (2.6 in the tool is third-party evidence only, registry.ts).
+  const preferred = toolModels.find((m) => !findModel(m)?.endpoints.responses?.unconfirmed) ?? toolModels[0] ?? '';
+  const model = toolModels.includes(tool.model) ? tool.model : preferred;
   const caps = model ? controlOptions(model, 'responses', narrowing) : undefined;
   // A saved thread naming a model this provider no longer offers moves to its replacement, and says so.
   useEffect(() => {
     const { tool: saved, mainModel: savedMain } = useChat.getState();
     const notices: string[] = [];
-    const defaultTool = toolModels.includes(provider.defaultModel) ? provider.defaultModel : toolModels[0];
+    const defaultTool = preferred;
     const move = saved.model && defaultTool ? moveModel(saved.model, { ...provider, models: toolModels, defaultModel: defaultTool }) : undefined;
     if (move) {
       const caps = controlOptions(move.to, 'responses', narrowing);
@@ -44,7 +47,7 @@ export function ChatSettings({ provider, toolModels }: { provider: ProviderInfo;
     if (savedMain && !provider.mainModels.includes(savedMain)) {
       const life = lifecycleOf('main', provider.id, savedMain);
       const to = life.replacement && provider.mainModels.includes(life.replacement) ? life.replacement : provider.mainModels[0];
-      const why = life.state === 'shut-down' ? `was shut down on ${provider.label} on ${life.shutdown}` : `is not offered on ${provider.label}`;
+      const why = life.state === 'shut-down' ? `was shut down on ${lifecycleOwner(provider.id)} on ${life.shutdown}` : `is not offered on ${provider.label}`;
       notices.push(`Main model: ${savedMain} ${why}: switched to ${to}.`);
       setMainModel(to);
     }

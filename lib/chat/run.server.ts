@@ -9,7 +9,7 @@ import { bytesOf, imageFacts, readSse, recordError, streamReadError } from '../p
 import { createClient } from '../providers/sdk-client.server';
 import { findProvider } from '../providers/configured.server';
 import { shutDownMessage } from '../providers/lineup';
-import { lifecycleOf } from '../models/lifecycle';
+import { lifecycleOf, lifecycleOwner } from '../models/lifecycle';
 import { admitChat } from '../limits/chat-gate.server';
 import type { User } from '../access/user.server';
 import { toGenerationError } from '../generation/upstream.server';
@@ -57,10 +57,10 @@ async function prepare(input: ChatRequest, user: User, job: JobHandle<ChatEvent>
   if (!provider) return refuse('provider', `Provider '${String(input.provider)}' is not configured on this server.`);
   if (!provider.mainModels.includes(input.mainModel)) {
     const life = lifecycleOf('main', provider.id, input.mainModel);
-    const why = life.state === 'shut-down' ? `was shut down on ${provider.label} on ${life.shutdown}; use ${life.replacement} instead` : 'is not offered';
+    const why = life.state === 'shut-down' ? `was shut down on ${lifecycleOwner(provider.id)} on ${life.shutdown}; use ${life.replacement} instead` : 'is not offered';
     return refuse('model', `Main model '${String(input.mainModel)}' ${why}. Offered: ${provider.mainModels.join(', ')}.`, life.state === 'shut-down' ? 'model_shut_down' : undefined);
   }
-  const shut = typeof input.tool?.model === 'string' ? shutDownMessage(input.tool.model, provider.models, provider.lifecycle, provider.label) : undefined;
+  const shut = typeof input.tool?.model === 'string' ? shutDownMessage(input.tool.model, provider) : undefined;
   if (shut) return refuse('tools[0].model', shut, 'model_shut_down');
   if (typeof input.text !== 'string' || !input.text.trim()) return refuse('input', 'Write a message first.');
   if (input.previousResponseId && input.referenceCallId) return refuse('previous_response_id', 'A branch refers to an image call; it does not also continue a response.');

@@ -85,7 +85,7 @@ async function prepare(input: GenerationInput, user: User, job: JobHandle): Prom
   const provider = await findProvider(input.provider);
   if (!provider) return refuse(`Provider '${String(input.provider)}' is not configured on this server.`, 'provider', 'invalid_value');
   // A shut-down model is refused here, naming its date and replacement, before anything goes upstream.
-  const shut = typeof input.fields.model === 'string' ? shutDownMessage(input.fields.model, provider.models, provider.lifecycle, provider.label) : undefined;
+  const shut = typeof input.fields.model === 'string' ? shutDownMessage(input.fields.model, provider) : undefined;
   if (shut) return refuse(shut, 'model', 'model_shut_down');
   const endpoint = input.endpoint ?? 'generate';
   const checked = checkImageRequest(endpoint, input.fields, { narrowing: provider.narrowing, models: provider.models });

@@ -79,6 +79,11 @@ export function lifecycleTable(provider: string): LifecycleTable {
   return provider === 'azure' ? 'azure' : 'openai';
 }
 
+/** Whose date it is, for messages: the offline API and gateways follow OpenAI's. */
+export function lifecycleOwner(provider: string): string {
+  return lifecycleTable(provider) === 'azure' ? 'Azure OpenAI' : 'OpenAI';
+}
+
 /** Today as YYYY-MM-DD in UTC: shutdown dates are calendar days. */
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
  * settings", chat threads): to the replacement its lifecycle names, with a notice a person reads. Never silent:
  * the notice says what was asked, what it became, why, and which settings the new model did not take.
  */
-import type { Lifecycle } from './lifecycle';
+import { lifecycleOwner, type Lifecycle } from './lifecycle';
 import { findModel } from './registry';
 import type { ModelId } from './types';
 
@@ -16,14 +16,14 @@ export interface ModelMove {
 /** Where a saved model goes on this provider: itself when offered, else its replacement (or the default). */
 export function moveModel(
   model: string,
-  provider: { label: string; models: readonly ModelId[]; defaultModel: ModelId; lifecycle?: Record<string, Lifecycle> },
+  provider: { id: string; label: string; models: readonly ModelId[]; defaultModel: ModelId; lifecycle?: Record<string, Lifecycle> },
 ): ModelMove | undefined {
   if (!model || provider.models.includes(model)) return undefined;
   const spec = findModel(model);
   if (spec && provider.models.includes(spec.id)) return undefined;
   const life = provider.lifecycle?.[model] ?? (spec ? provider.lifecycle?.[spec.id] : undefined);
   const to = life?.replacement && provider.models.includes(life.replacement) ? life.replacement : provider.defaultModel;
-  const why = life?.state === 'shut-down' ? `was shut down on ${provider.label} on ${life.shutdown}` : `is not offered on ${provider.label}`;
+  const why = life?.state === 'shut-down' ? `was shut down on ${lifecycleOwner(provider.id)} on ${life.shutdown}` : `is not offered on ${provider.label}`;
   return { from: model, to, notice: `${model} ${why}: switched to ${to}.` };
 }
 

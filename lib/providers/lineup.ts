@@ -5,7 +5,7 @@
  * an id it leaves out is not, and an unknown `gpt-image-*` id it adds is offered on its family's rules.
  * Without a list, a model past its shutdown date on that provider is not offered. Azure's deployments are its list.
  */
-import { lifecycleOf, type Lifecycle } from '../models/lifecycle';
+import { lifecycleOf, lifecycleOwner, type Lifecycle } from '../models/lifecycle';
 import { MAIN_MODELS } from '../models/main-models';
 import { DEFAULT_MODEL, findModel, MODEL_IDS } from '../models/registry';
 import type { ModelId } from '../models/types';
@@ -76,10 +76,11 @@ export function lineup({ kind, configured, live, configuredIsServed, on }: Lineu
 }
 
 /** The refusal for a model this provider does not offer because it is shut down here; undefined otherwise. */
-export function shutDownMessage(asked: string, offered: readonly ModelId[], lifecycle: Record<string, Lifecycle>, providerLabel: string): string | undefined {
+export function shutDownMessage(asked: string, provider: { id: string; models: readonly ModelId[]; lifecycle: Record<string, Lifecycle> }): string | undefined {
+  const { models: offered, lifecycle } = provider;
   const spec = findModel(asked);
   const life = lifecycle[asked] ?? (spec ? lifecycle[spec.id] : undefined);
   if (!life || life.state !== 'shut-down' || offered.includes(asked) || (spec && offered.includes(spec.id))) return undefined;
   const instead = life.replacement ? ` Use ${life.replacement} instead` : '';
-  return `The model '${asked}' was shut down on ${providerLabel} on ${life.shutdown}.${instead}${instead ? '; your other settings carry over where it takes them.' : ''}`;
+  return `The model '${asked}' was shut down on ${lifecycleOwner(provider.id)} on ${life.shutdown}.${instead}${instead ? '; your other settings carry over where it takes them.' : ''}`;
 }

@@ -108,9 +108,9 @@ export const useStudio = create<StudioState>()(
         set({ params: normalized({ ...params, [key]: value }, mode, narrowing) });
       },
       reuse(fields, mode = 'generate') {
-        const { narrowing, models, defaultModel, lifecycle, providerLabel } = get();
+        const { narrowing, models, defaultModel, lifecycle, providerLabel, provider } = get();
         const asked = typeof fields.model === 'string' ? fields.model : '';
-        const move = defaultModel ? moveModel(asked, { label: providerLabel, models, defaultModel, lifecycle }) : undefined;
+        const move = defaultModel && provider ? moveModel(asked, { id: provider, label: providerLabel, models, defaultModel, lifecycle }) : undefined;
         const params = fieldsToParams(move ? { ...fields, model: move.to } : fields, get().params, narrowing, MODE_ENDPOINT[mode]);
         if (!move) return set({ mode, params });
         const options = currentOptions({ params, mode, narrowing });
