@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_IDS } from '../models/registry';
 import { DEFAULT_AZURE_API_VERSION, defaultProvider, offlineBaseURL, parseDeployments, providersFromEnv, type Env } from './config';
 
 const AZURE: Env = {
@@ -7,14 +6,22 @@ const AZURE: Env = {
   AZURE_OPENAI_API_KEY: 'azure-key-SECRET-5678',
   AZURE_OPENAI_DEPLOYMENTS: 'gpt-image-1=img1, dall-e-3 = dalle3',
 };
-const ids = (env: Env) => providersFromEnv(env).map((p) => p.id);
+/** A fixed day, so the lineup does not move under the tests: 2026-12-03, after gpt-image-1.5's shutdown. */
+const ON = '2026-12-03';
+const ids = (env: Env) => providersFromEnv(env, ON).map((p) => p.id);
+/** OpenAI's image models still served on 2026-12-03 (api-2026-12 §1), in the registry's order. */
+const SERVED = ['gpt-image-2.6-sunburst', 'gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2'];
 
 describe('providersFromEnv: offline', () => {
-  it('offers only the offline API with an empty environment, as the default, with gpt-image-2', () => {
-    const providers = providersFromEnv({});
+  it('offers only the offline API with an empty environment, as the default, with the served models and gpt-image-2.6-sunburst first', () => {
+    const providers = providersFromEnv({}, ON);
     expect(providers).toHaveLength(1);
-    expect(providers[0]).toMatchObject({ id: 'offline', defaultModel: 'gpt-image-2', baseURL: 'http://127.0.0.1:3000/api/offline/v1' });
-    expect(providers[0].models).toEqual(MODEL_IDS);
+    expect(providers[0]).toMatchObject({ id: 'offline', defaultModel: 'gpt-image-2.6-sunburst', baseURL: 'http://127.0.0.1:3000/api/offline/v1', modelSource: 'registry' });
+    expect(providers[0].models).toEqual(SERVED);
+    // The shut-down ones are known, with their dates and replacements, for the refusal and the migration.
+    expect(providers[0].lifecycle['gpt-image-1.5']).toMatchObject({ state: 'shut-down', shutdown: '2026-12-01', replacement: 'gpt-image-2.6-sunburst' });
+    expect(providers[0].mainModels).toEqual(expect.arrayContaining(['gpt-6-astra', 'gpt-6.1-sol', 'gpt-6.1-terra', 'gpt-6-luna', 'gpt-5']));
+    expect(providers[0].mainModels).not.toContain('gpt-4.1-nano');
     expect(providers[0].narrowing).toBeUndefined();
     expect(defaultProvider(providers, {})?.id).toBe('offline');
   });
@@ -37,9 +44,9 @@ describe('providersFromEnv: offline', () => {
 describe('providersFromEnv: OpenAI', () => {
   it('puts OpenAI first and makes it the default when OPENAI_API_KEY is set', () => {
     const env = { OPENAI_API_KEY: 'sk-test' };
-    const providers = providersFromEnv(env);
+    const providers = providersFromEnv(env, ON);
     expect(providers.map((p) => p.id)).toEqual(['openai', 'offline']);
-    expect(providers[0]).toMatchObject({ baseURL: 'https://api.openai.com/v1', defaultModel: 'gpt-image-2' });
+    expect(providers[0]).toMatchObject({ baseURL: 'https://api.openai.com/v1', defaultModel: 'gpt-image-2.6-sunburst' });
     expect(defaultProvider(providers, env)?.id).toBe('openai');
   });
 
@@ -47,10 +54,18 @@ describe('providersFromEnv: OpenAI', () => {
     expect(ids({ OPENAI_API_KEY: '' })).toEqual(['offline']);
   });
 
-  it('narrows to OPENAI_MODELS and defaults to its first model when gpt-image-2 is absent', () => {
-    const [openai] = providersFromEnv({ OPENAI_API_KEY: 'sk', OPENAI_MODELS: 'dall-e-3, gpt-image-1' });
-    expect(openai.models).toEqual(['dall-e-3', 'gpt-image-1']);
-    expect(openai.defaultModel).toBe('dall-e-3');
+  it('narrows to OPENAI_MODELS, drops the shut-down ones, and defaults to the first left when the flagship is absent', () => {
+    const [openai] = providersFromEnv({ OPENAI_API_KEY: 'sk', OPENAI_MODELS: 'gpt-image-2.5-flare, gpt-image-1, gpt-image-2-2026-04-21' }, ON);
+    expect(openai.models).toEqual(['gpt-image-2.5-flare', 'gpt-image-2-2026-04-21']);
+    expect(openai.defaultModel).toBe('gpt-image-2.5-flare');
+  });
+
+  it('on a day before a shutdown, offers the model and warns from 90 days out', () => {
+    const [openai] = providersFromEnv({ OPENAI_API_KEY: 'sk' }, '2026-11-01');
+    expect(openai.models).toContain('gpt-image-1.5');
+    expect(openai.lifecycle['gpt-image-1.5']).toMatchObject({ state: 'shutting-down', daysLeft: 30 });
+    expect(providersFromEnv({ OPENAI_API_KEY: 'sk' }, '2026-09-02')[0].lifecycle['gpt-image-1.5'].state).toBe('shutting-down');
+    expect(providersFromEnv({ OPENAI_API_KEY: 'sk' }, '2026-09-01')[0].lifecycle['gpt-image-1.5'].state).toBe('active');
   });
 
   it('refuses an unknown model in OPENAI_MODELS, naming it', () => {
@@ -64,15 +79,20 @@ describe('providersFromEnv: OpenAI', () => {
 
 describe('providersFromEnv: Azure', () => {
   it('builds the provider from endpoint, key and deployments', () => {
-    const azure = providersFromEnv(AZURE).find((p) => p.id === 'azure')!;
+    const azure = providersFromEnv(AZURE, ON).find((p) => p.id === 'azure')!;
     expect(azure).toMatchObject({
       baseURL: 'https://my-resource.openai.azure.com/openai',
+      // A deployment is Azure's own list: served whatever the date, and labelled with Azure's date.
       models: ['gpt-image-1', 'dall-e-3'],
       defaultModel: 'gpt-image-1',
       deployments: { 'gpt-image-1': 'img1', 'dall-e-3': 'dalle3' },
       apiVersion: '2025-04-01-preview',
     });
     expect(DEFAULT_AZURE_API_VERSION).toBe('2025-04-01-preview');
+    expect(azure.lifecycle['gpt-image-1']).toMatchObject({ state: 'shut-down', shutdown: '2026-10-23' });
+    // Azure's dates are its own (MS-RET): gpt-image-1.5 retires 2026-12-16 there, not 2026-12-01.
+    const later = providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: 'gpt-image-1.5=img15' }, ON).find((p) => p.id === 'azure')!;
+    expect(later.lifecycle['gpt-image-1.5']).toMatchObject({ state: 'shutting-down', shutdown: '2026-12-16', daysLeft: 13 });
   });
 
   it('takes no webp on Azure', () => {
@@ -101,7 +121,7 @@ describe('parseDeployments', () => {
   });
 
   it.each(['gpt-image-1', 'gpt-image-1=', '=img1', 'gpt-5=img5', 'gpt-image-1=a=b', 'gpt-image-1:img1'])('refuses %j with a clear error', (bad) => {
-    expect(() => parseDeployments(bad)).toThrow(new RegExp(`AZURE_OPENAI_DEPLOYMENTS: '${bad}' is not model=deployment with a known model \\(gpt-image-2, `));
+    expect(() => parseDeployments(bad)).toThrow(new RegExp(`AZURE_OPENAI_DEPLOYMENTS: '${bad}' is not model=deployment with a known model \\(gpt-image-2.6-sunburst, `));
   });
 });
 
@@ -118,7 +138,8 @@ describe('gateway and DEFAULT_PROVIDER', () => {
 
   it('orders providers openai, azure, gateway, offline', () => {
     expect(ids(all)).toEqual(['openai', 'azure', 'gateway', 'offline']);
-    expect(providersFromEnv(all)[2]).toMatchObject({ label: 'My gateway', baseURL: 'https://gw.example/v1', models: ['gpt-image-1.5'], defaultModel: 'gpt-image-1.5' });
+    // The operator's GATEWAY_MODELS says what the gateway serves, shut down on OpenAI or not.
+    expect(providersFromEnv(all, ON)[2]).toMatchObject({ label: 'My gateway', baseURL: 'https://gw.example/v1', models: ['gpt-image-1.5'], defaultModel: 'gpt-image-1.5' });
   });
 
   it('needs both gateway base URL and key', () => {
@@ -126,7 +147,7 @@ describe('gateway and DEFAULT_PROVIDER', () => {
   });
 
   it.each(['offline', 'gateway', 'azure', 'openai'])('picks DEFAULT_PROVIDER=%s', (id) => {
-    expect(defaultProvider(providersFromEnv(all), { ...all, DEFAULT_PROVIDER: id })?.id).toBe(id);
+    expect(defaultProvider(providersFromEnv(all, ON), { ...all, DEFAULT_PROVIDER: id })?.id).toBe(id);
   });
 
   it('falls back to the first provider when DEFAULT_PROVIDER names one not configured', () => {

@@ -66,7 +66,8 @@ export function offlineBaseURL(env: Env): string {
   return env.OFFLINE_BASE_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}/api/offline/v1`;
 }
 
-export function providersFromEnv(env: Env = process.env): ProviderInfo[] {
+/** `on`: the day whose lineup to build (YYYY-MM-DD, default today), for tests. */
+export function providersFromEnv(env: Env = process.env, on?: string): ProviderInfo[] {
   const providers: ProviderInfo[] = [];
   if (env.OPENAI_API_KEY) {
     const configuredModels = parseModels(env.OPENAI_MODELS, 'OPENAI_MODELS');
@@ -75,7 +76,7 @@ export function providersFromEnv(env: Env = process.env): ProviderInfo[] {
       label: 'OpenAI',
       baseURL: env.OPENAI_BASE_URL || 'https://api.openai.com/v1',
       configuredModels,
-      ...offered(lineup({ kind: 'openai', configured: configuredModels })),
+      ...offered(lineup({ kind: 'openai', configured: configuredModels, on })),
     });
   }
   if (env.AZURE_OPENAI_ENDPOINT && env.AZURE_OPENAI_API_KEY) {
@@ -89,7 +90,7 @@ export function providersFromEnv(env: Env = process.env): ProviderInfo[] {
       label: 'Azure OpenAI',
       baseURL: `${env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, '')}/openai`,
       configuredModels,
-      ...offered(lineup({ kind: 'azure', configured: configuredModels, configuredIsServed: true })),
+      ...offered(lineup({ kind: 'azure', configured: configuredModels, configuredIsServed: true, on })),
       narrowing: { excludeOutputFormats: ['webp'] },
       deployments,
       apiVersion: env.OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION,
@@ -102,8 +103,8 @@ export function providersFromEnv(env: Env = process.env): ProviderInfo[] {
       label: env.GATEWAY_NAME || 'OpenAI-compatible gateway',
       baseURL: env.GATEWAY_BASE_URL,
       configuredModels,
-      // Until its list answers, a gateway is assumed to serve what OpenAI serves.
-      ...offered(lineup({ kind: 'gateway', configured: configuredModels })),
+      // Until its list answers, a gateway serves what the operator named, or else what OpenAI serves.
+      ...offered(lineup({ kind: 'gateway', configured: configuredModels, configuredIsServed: !!configuredModels, on })),
     });
   }
   if (env.OFFLINE_API_DISABLED !== '1' && env.OFFLINE_API_DISABLED !== 'true') {
@@ -111,7 +112,7 @@ export function providersFromEnv(env: Env = process.env): ProviderInfo[] {
       id: 'offline',
       label: 'Offline image API (built in)',
       baseURL: offlineBaseURL(env),
-      ...offered(lineup({ kind: 'offline' })),
+      ...offered(lineup({ kind: 'offline', on })),
     });
   }
   return providers;
@@ -122,9 +123,9 @@ function offered(l: ReturnType<typeof lineup>): Pick<ProviderInfo, 'models' | 'd
 }
 
 /** The provider as its own `GET /models` describes it: what it lists is offered, with its dates (lineup.ts). */
-export function withLiveModels(provider: ProviderInfo, live: readonly LiveModel[]): ProviderInfo {
+export function withLiveModels(provider: ProviderInfo, live: readonly LiveModel[], on?: string): ProviderInfo {
   if (provider.id === 'azure') return provider;
-  return { ...provider, ...offered(lineup({ kind: provider.id, configured: provider.configuredModels, live })) };
+  return { ...provider, ...offered(lineup({ kind: provider.id, configured: provider.configuredModels, live, on })) };
 }
 
 /** DEFAULT_PROVIDER if set and configured, else the first configured real provider, else offline. */
