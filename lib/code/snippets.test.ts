@@ -30,6 +30,8 @@ const SNIPPETS = { curl: curlSnippet, node: nodeSnippet, python: pythonSnippet }
 const batch: WireParams = { model: 'gpt-image-1', prompt: "a fox's den, 'at dusk'", n: 2, size: '1536x1024', quality: 'high', output_format: 'jpeg', output_compression: 60, background: 'opaque' };
 const streaming: WireParams = { model: 'gpt-image-2', prompt: 'a lighthouse', size: '2048x1152', stream: true, partial_images: 2 };
 const urls: WireParams = { model: 'dall-e-3', prompt: 'x', size: '1024x1024', style: 'natural', response_format: 'url' };
+/** gpt-image-2.6 with the fields openai 6.49's types lack (api-2026-12 §2.7): they go on the wire as they are. */
+const flagship: WireParams = { model: 'gpt-image-2.6-sunburst', prompt: 'a fox', size: '3840x2160', quality: 'xhigh', complexity: 'low', output_format: 'png' };
 
 /** The `-d` argument exactly as the shell would hand it to curl. */
 function curlBody(snippet: string): string {
@@ -72,7 +74,7 @@ describe('the API key', () => {
 
 describe('curl', () => {
   it.each(Object.keys(TARGETS) as CodeTarget['kind'][])('sends a body that parses back to the params (%s)', (kind) => {
-    for (const p of [batch, streaming, urls]) expect(JSON.parse(curlBody(curlSnippet(TARGETS[kind], p)))).toEqual(p);
+    for (const p of [batch, streaming, urls, flagship]) expect(JSON.parse(curlBody(curlSnippet(TARGETS[kind], p)))).toEqual(p);
   });
 
   it('escapes single quotes in the prompt for the shell', () => {
@@ -115,7 +117,7 @@ describe('Node and Python', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(Object.keys(TARGETS) as CodeTarget['kind'][])('writes Node that parses, passing the params as they are (%s)', (kind) => {
-    for (const p of [batch, streaming, urls]) {
+    for (const p of [batch, streaming, urls, flagship]) {
       const code = nodeSnippet(TARGETS[kind], p);
       const file = join(dir, `${kind}.mjs`);
       writeFileSync(file, code);
@@ -199,5 +201,18 @@ describe('edits and variations', () => {
     const py = pythonSnippet(TARGETS.offline, edit, files);
     expect(py).toContain('image=[open("room.png", "rb"), open("lamp.png", "rb")]');
     expect(py).toContain('client.images.edit(');
+  });
+});
+
+describe('gpt-image-2.6 fields in the snippets', () => {
+  const target = { kind: 'openai' as const, baseURL: 'https://api.openai.com/v1' };
+  const p = { model: 'gpt-image-2.6-flare', prompt: 'a fox', size: '2048x1152', quality: 'xhigh', complexity: 'high' };
+  it('sends complexity through extra_body in Python (its methods refuse unknown keyword arguments) and as a plain field elsewhere', () => {
+    const py = pythonSnippet(target, p);
+    expect(py).toContain('quality="xhigh",');
+    expect(py).toContain('extra_body={"complexity": "high"},');
+    expect(py).not.toContain('complexity="high"');
+    expect(nodeSnippet(target, p)).toContain('complexity: "high",');
+    expect(curlSnippet(target, p)).toContain('"complexity":"high"');
   });
 });

@@ -92,12 +92,18 @@ function pyValue(v: string | number | boolean): string {
   return JSON.stringify(v);
 }
 
+/** Fields newer than the Python SDK's method signatures (gpt-image-2.6's `complexity`, api-2026-12 §2.7). */
+const PY_EXTRA_BODY = new Set(['complexity']);
+
 export function pythonSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
   const client = t.kind === 'azure'
     ? `import base64, os\nfrom openai import AzureOpenAI\n\nclient = AzureOpenAI(\n    azure_endpoint=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n    api_version=${JSON.stringify(t.apiVersion)},\n)`
     : `import base64, os\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n)`;
-  const args = Object.entries({ ...p, ...(t.kind === 'azure' ? { model: t.deployment ?? p.model } : {}) })
-    .map(([k, v]) => `    ${k}=${pyValue(v)},`);
+  const all = Object.entries({ ...p, ...(t.kind === 'azure' ? { model: t.deployment ?? p.model } : {}) });
+  // openai-python's methods take only the keyword arguments they know; newer fields travel in extra_body.
+  const extra = all.filter(([k]) => PY_EXTRA_BODY.has(k));
+  const args = all.filter(([k]) => !PY_EXTRA_BODY.has(k)).map(([k, v]) => `    ${k}=${pyValue(v)},`);
+  if (extra.length) args.push(`    extra_body={${extra.map(([k, v]) => `${JSON.stringify(k)}: ${pyValue(v)}`).join(', ')}},`);
   if (files) {
     const opened = files.images.map((f) => `open(${JSON.stringify(f)}, "rb")`);
     args.push(`    image=${files.images.length > 1 ? `[${opened.join(', ')}]` : opened[0]},`);
