@@ -165,8 +165,9 @@ test('an attachment the service cannot read is refused by its bytes, naming the 
 });
 
 test('the tool settings come from the registry and reach the API; compression only for jpeg and webp', async ({ page }) => {
-  await page.getByRole('combobox', { name: 'Image model' }).selectOption('gpt-image-1');
-  await expect(page.getByRole('combobox', { name: 'Input fidelity' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Image model' }).selectOption('gpt-image-2.5-sunburst');
+  // api-2026-12 §2.1: 2.x reads inputs at high fidelity and takes no input_fidelity; 2.5 adds xhigh and max.
+  await expect(page.getByRole('combobox', { name: 'Input fidelity' })).toHaveCount(0);
   await expect(page.getByRole('slider', { name: 'Compression' })).toHaveCount(0);
   await page.getByRole('combobox', { name: 'Output format' }).selectOption('jpeg');
   await expect(page.getByRole('slider', { name: 'Compression' })).toBeVisible();
@@ -178,10 +179,11 @@ test('the tool settings come from the registry and reach the API; compression on
   await send(page, 'a wide quiet beach');
   await done(page, 1);
   const stored = await storedResponse(page, (await turn(page, 1).getAttribute('data-response-id'))!);
-  expect(stored.tools[0]).toMatchObject({ model: 'gpt-image-1', output_format: 'jpeg', output_compression: 60, quality: 'low', size: '1536x1024', moderation: 'low', background: 'opaque' });
-  // A model without input fidelity does not offer it.
-  await page.getByRole('combobox', { name: 'Image model' }).selectOption('gpt-image-1-mini');
-  await expect(page.getByRole('combobox', { name: 'Input fidelity' })).toHaveCount(0);
+  expect(stored.tools[0]).toMatchObject({ model: 'gpt-image-2.5-sunburst', output_format: 'jpeg', output_compression: 60, quality: 'low', size: '1536x1024', moderation: 'low', background: 'opaque' });
+  const qualities = () => page.getByRole('combobox', { name: 'Quality' }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect(await qualities()).toEqual(expect.arrayContaining(['xhigh', 'max']));
+  await page.getByRole('combobox', { name: 'Image model' }).selectOption('gpt-image-2');
+  expect(await qualities()).not.toContain('xhigh');
 });
 
 test("gpt-image-2 takes a custom size in the chat too: a size its rule refuses is said and not sent, one it accepts is", async ({ page }) => {

@@ -4,6 +4,12 @@ import { gallery, openStudio } from './helpers';
 
 const png = (w: number, h: number, colour: string) => sharp({ create: { width: w, height: h, channels: 3, background: colour } }).png().toBuffer();
 
+test('no Variations tab: its only model, dall-e-2, is shut down (e2e/hosting/retired-models.spec.ts serves it)', async ({ page }) => {
+  await openStudio(page);
+  await expect(page.getByRole('tab', { name: 'Edit' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Variations' })).toHaveCount(0);
+});
+
 test('a 17th reference image is refused with a message naming the limit', async ({ page }) => {
   await openStudio(page);
   await page.getByRole('tab', { name: 'Edit' }).click();
@@ -23,30 +29,10 @@ test('a file that is not an image is refused by its bytes, whatever its name', a
   await expect(page.getByRole('list', { name: 'Reference list' }).getByRole('listitem')).toHaveCount(0);
 });
 
-test('a variation of a square PNG works with dall-e-2', async ({ page }) => {
-  await openStudio(page);
-  await page.getByRole('tab', { name: 'Variations' }).click();
-  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('dall-e-2');
-  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveCount(0);
-  await page.getByLabel('Reference images').setInputFiles([{ name: 'square.png', mimeType: 'image/png', buffer: await png(300, 300, '#2a9d8f') }]);
-  await page.getByRole('combobox', { name: 'Size' }).selectOption('512x512');
-  await page.getByRole('button', { name: 'Generate' }).click();
-  const result = gallery(page).getByRole('img', { name: 'Variation of square.png', exact: true });
-  await expect(result).toBeVisible();
-  expect(await result.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([512, 512]);
-});
-
-test('dall-e-2 variations refuse a non-square image with a message', async ({ page }) => {
-  await openStudio(page);
-  await page.getByRole('tab', { name: 'Variations' }).click();
-  await page.getByLabel('Reference images').setInputFiles([{ name: 'wide.png', mimeType: 'image/png', buffer: await png(300, 200, '#e76f51') }]);
-  await expect(page.getByRole('alert').filter({ hasText: 'wide.png' })).toContainText('needs a square image');
-});
-
 test('an edit with a painted mask returns the original pixels wherever the mask is 255', async ({ page }) => {
   await openStudio(page);
   await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-1.5');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-2.6-sunburst');
   const original = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#4a90d9' } })
     .composite([{ input: Buffer.from('<svg width="1024" height="1024"><circle cx="512" cy="512" r="300" fill="#f4a261"/></svg>') }])
     .png()
@@ -98,7 +84,7 @@ test('an edit with a painted mask returns the original pixels wherever the mask 
 test('a reference photo over 1 MB goes through the edit (uploaded on its own, not inside the 1 MB action body)', async ({ page }) => {
   await openStudio(page);
   await page.getByRole('tab', { name: 'Edit' }).click();
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-1');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-2.5-flare');
   const noise = Buffer.alloc(1024 * 1024 * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
   const big = await sharp(noise, { raw: { width: 1024, height: 1024, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();

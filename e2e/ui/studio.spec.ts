@@ -8,7 +8,7 @@ test('a streamed generation shows partial images, then the final image at the as
   await openStudio(page);
   const prompt = 'A lighthouse on a cliff at dusk, teal and orange';
   await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-1.5');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-2.5-sunburst');
   await page.getByRole('combobox', { name: 'Size' }).selectOption('1536x1024');
   await page.getByRole('combobox', { name: 'Quality' }).selectOption('high');
   await page.getByRole('combobox', { name: 'Background' }).selectOption('opaque');
