@@ -15,7 +15,7 @@ const FIELDS = { model: 'gpt-image-1', prompt: 'a confidential launch poster', s
 const USER_KEY = 'sk-user-0123456789abcdef';
 
 test('lines go to stdout with who, what, cost and status, without the prompt or any key', async () => {
-  const server = await startServer({ OFFLINE_API_KEY: 'offline-server-secret', POLICY_JSON: JSON.stringify({ allowUserKey: true }) });
+  const server = await startServer({ OFFLINE_SERVE_RETIRED: '1', OFFLINE_API_KEY: 'offline-server-secret', POLICY_JSON: JSON.stringify({ allowUserKey: true }) });
   try {
     expect((await generate(server.url, { fields: FIELDS })).ok).toBe(true);
     // The user's key reaches the provider (here refused: the offline API wants OFFLINE_API_KEY), but no message of ours names it.
@@ -53,7 +53,7 @@ test('lines go to stdout with who, what, cost and status, without the prompt or 
 });
 
 test('with auditPrompts the prompt is kept; a key pasted in Settings stays in the tab and is audited as the user’s', async ({ page }) => {
-  const server = await startServer({ POLICY_JSON: JSON.stringify({ allowUserKey: true, auditPrompts: true }) });
+  const server = await startServer({ OFFLINE_SERVE_RETIRED: '1', POLICY_JSON: JSON.stringify({ allowUserKey: true, auditPrompts: true }) });
   try {
     await page.goto(`${server.url}/settings`);
     await page.getByLabel('Your API key').fill('sk-user-ui-5555aaaa');

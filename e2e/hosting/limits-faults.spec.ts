@@ -20,7 +20,7 @@ test.afterEach(async () => {
 });
 
 async function server(env: Record<string, string>): Promise<TestServer> {
-  const s = await startServer({ AUDIT_LOG: 'off', ...env });
+  const s = await startServer({ OFFLINE_SERVE_RETIRED: '1', AUDIT_LOG: 'off', ...env });
   cleanup.push(() => s.stop());
   return s;
 }

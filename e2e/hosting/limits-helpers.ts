@@ -87,7 +87,11 @@ export async function generate(baseUrl: string, args: GenerateArgs): Promise<Out
   return readOutcome(text);
 }
 
-/** A cheap, fixed-price request: gpt-image-1 low 1024x1024, one image, no stream (its estimate is a point). */
+/**
+ * A cheap, fixed-price request: gpt-image-1 low 1024x1024, one image, no stream (its estimate is a point). OpenAI
+ * shut gpt-image-1 down on 2026-10-23, but it is the model with published per-size token counts: the servers these
+ * tests start keep it served (OFFLINE_SERVE_RETIRED), as a gateway still would.
+ */
 export const CHEAP = { model: 'gpt-image-1', prompt: 'a small red square', size: '1024x1024', quality: 'low', n: 1 };
 
 /**

@@ -23,7 +23,7 @@ test.afterEach(async () => {
 });
 
 async function twoServers(env: Record<string, string>): Promise<TestServer[]> {
-  servers = await Promise.all([startServer({ ...env, REDIS_URL: redis!.url, AUDIT_LOG: 'off' }), startServer({ ...env, REDIS_URL: redis!.url, AUDIT_LOG: 'off' })]);
+  servers = await Promise.all([startServer({ OFFLINE_SERVE_RETIRED: '1', ...env, REDIS_URL: redis!.url, AUDIT_LOG: 'off' }), startServer({ OFFLINE_SERVE_RETIRED: '1', ...env, REDIS_URL: redis!.url, AUDIT_LOG: 'off' })]);
   return servers;
 }
 

@@ -19,7 +19,7 @@ test.afterEach(async () => {
 });
 
 test('a per-user rate limit of 7 admits exactly 7 of 50 concurrent requests', async () => {
-  server = await startServer({ RATE_LIMIT_USER_PER_MIN: '7', AUDIT_LOG: 'off' });
+  server = await startServer({ OFFLINE_SERVE_RETIRED: '1', RATE_LIMIT_USER_PER_MIN: '7', AUDIT_LOG: 'off' });
   const outcomes = await Promise.all(Array.from({ length: 50 }, () => generate(server!.url, { fields: CHEAP })));
   expect(count(outcomes)).toEqual({ ok: 7, rate_limited: 43 });
   const refused = outcomes.find((o) => !o.ok)!;
@@ -35,7 +35,7 @@ test('a spend cap of 10.5 × the estimate admits exactly 10 of 50 concurrent req
   const cap = Math.round(each * 10.5 * 1e6) / 1e6;
   const dir = mkdtempSync(join(tmpdir(), 'limits-audit-'));
   const log = join(dir, 'audit.jsonl');
-  server = await startServer({ SPEND_CAP_TOTAL_USD: String(cap), AUDIT_LOG: log });
+  server = await startServer({ OFFLINE_SERVE_RETIRED: '1', SPEND_CAP_TOTAL_USD: String(cap), AUDIT_LOG: log });
   const outcomes = await Promise.all(Array.from({ length: 50 }, () => generate(server!.url, { fields: CHEAP })));
   expect(count(outcomes)).toEqual({ ok: 10, spend_cap_reached: 40 });
   const refused = outcomes.find((o) => !o.ok)!;
@@ -57,7 +57,7 @@ test('a cancelled or failed request settles at what it cost, freeing the rest of
   // Room for one reservation of the stream below at a time: each one must settle low for the next to pass.
   const fields = { model: 'gpt-image-1', prompt: 'a fox', size: '1024x1024', quality: 'medium', n: 1, stream: true, partial_images: 2 };
   const each = estimateCost({ model: 'gpt-image-1', size: '1024x1024', quality: 'medium', n: 1, partialImages: 2, prompt: 'a fox' }).high;
-  server = await startServer({ SPEND_CAP_TOTAL_USD: String(Math.round(each * 1.5 * 1e6) / 1e6), AUDIT_LOG: 'stdout' });
+  server = await startServer({ OFFLINE_SERVE_RETIRED: '1', SPEND_CAP_TOTAL_USD: String(Math.round(each * 1.5 * 1e6) / 1e6), AUDIT_LOG: 'stdout' });
   const { callAction } = await import('../helpers/actions');
   // A stream cut after its first partial costs that partial's 100 tokens, not the whole image.
   for (let i = 0; i < 3; i++) {
@@ -77,7 +77,7 @@ test('a cancelled or failed request settles at what it cost, freeing the rest of
 });
 
 test('the studio shows a spend-cap refusal as its usual alert, with the budget left', async ({ page }) => {
-  server = await startServer({ SPEND_CAP_USER_USD: '0.001', AUDIT_LOG: 'off' });
+  server = await startServer({ OFFLINE_SERVE_RETIRED: '1', SPEND_CAP_USER_USD: '0.001', AUDIT_LOG: 'off' });
   await page.goto(server.url);
   await page.getByRole('textbox', { name: 'Prompt' }).fill('an expensive castle');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
@@ -89,7 +89,7 @@ test('the studio shows a spend-cap refusal as its usual alert, with the budget l
 });
 
 test('Settings shows the limits and where the person stands against today’s caps, settled at actual cost', async ({ page }) => {
-  server = await startServer({ SPEND_CAP_USER_USD: '2', RATE_LIMIT_GLOBAL_PER_MIN: '30', AUDIT_LOG: 'off' });
+  server = await startServer({ OFFLINE_SERVE_RETIRED: '1', SPEND_CAP_USER_USD: '2', RATE_LIMIT_GLOBAL_PER_MIN: '30', AUDIT_LOG: 'off' });
   await page.goto(`${server.url}/settings`);
   const limits = page.getByRole('table', { name: 'Limits' });
   await expect(limits.getByRole('row', { name: /Requests \(everyone\)/ })).toContainText('30 a minute');

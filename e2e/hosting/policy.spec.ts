@@ -15,7 +15,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let server: TestServer;
 test.beforeAll(async () => {
-  server = await startServer({ POLICY_JSON: JSON.stringify(POLICY), AUDIT_LOG: 'off' });
+  server = await startServer({ OFFLINE_SERVE_RETIRED: '1', POLICY_JSON: JSON.stringify(POLICY), AUDIT_LOG: 'off' });
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -52,7 +52,7 @@ test('the chat refuses a tool setting outside the policy, and a user key when no
 
 test('the studio offers only what the policy allows, and Settings shows the policy read-only', async ({ page }) => {
   await page.goto(server.url);
-  const options = (name: string) => page.getByRole('combobox', { name, exact: true }).locator('option').allTextContents();
+  const options = (name: string) => page.getByRole('combobox', { name, exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   await expect.poll(() => options('Model')).toEqual(['gpt-image-2', 'gpt-image-1']);
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('gpt-image-1');
   await expect.poll(() => options('Quality')).toEqual(['low', 'medium']);

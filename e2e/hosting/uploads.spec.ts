@@ -106,7 +106,7 @@ test.describe('signed in', () => {
     });
     await page.goto(server.url + '/');
     await page.getByRole('tab', { name: 'Edit' }).click();
-    await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-1.5');
+    await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-2.6-sunburst');
     await page.getByLabel('Reference images').setInputFiles([
       { name: 'room.png', mimeType: 'image/png', buffer: await png(512, 512, '#4a90d9') },
       { name: 'lamp.png', mimeType: 'image/png', buffer: await png(512, 512, '#f4a261') },
@@ -169,7 +169,7 @@ test.describe('signed in', () => {
     const ref = await upload(alice, await png(256, 256, '#2a9d8f'), 'alice.png');
     expect(ref.status).toBe(201);
     const id = String(ref.json.id);
-    const edit = (imageIds: string[]) => [{ provider: 'offline', endpoint: 'edit', fields: { model: 'gpt-image-1', prompt: 'a hat', size: '1024x1024', quality: 'low', n: 1 }, imageIds }];
+    const edit = (imageIds: string[]) => [{ provider: 'offline', endpoint: 'edit', fields: { model: 'gpt-image-2.5-flare', prompt: 'a hat', size: '1024x1024', quality: 'low', n: 1 }, imageIds }];
 
     const stolen = await callAction(server.url, 'generate', edit([id]), { cookie: bob });
     expect(stolen.text).not.toContain('"ok":true');
@@ -179,7 +179,7 @@ test.describe('signed in', () => {
     const message = (text: string) => /"message":"((?:[^"\\]|\\.)*)"/.exec(text)![1].replace(/upload-[\w-]{24}/, 'ID');
     expect(message(stolen.text)).toBe(message(missing.text));
     // Nor through the chat.
-    const chat = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a hat', tool: { model: 'gpt-image-1' }, imageIds: [id] }], { cookie: bob });
+    const chat = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a hat', tool: { model: 'gpt-image-2.5-sunburst' }, imageIds: [id] }], { cookie: bob });
     expect(chat.text).toContain('"code":"upload_not_found"');
 
     const own = await callAction(server.url, 'generate', edit([id]), { cookie: alice });
