@@ -160,7 +160,8 @@ export const MODELS: readonly ModelSpec[] = [
     label: 'GPT Image 1.5',
     family: 'gpt-image',
     inRegistry: true,
-    aliases: [],
+    // Its dated snapshot (api-2026-12 §1; Azure version 2025-12-16, §6.2): the same model, rules and shutdown date.
+    aliases: ['gpt-image-1.5-2025-12-16'],
     outputTokens: 'gpt-image-1-table',
     endpoints: gptEndpoints({ inputFidelity: true }),
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors/api-error';
+import { UNCONFIRMED_OFFERED } from './registry';
 import type { ModelId } from './types';
 import { validateImageRequest } from './validate';
 
@@ -73,6 +74,33 @@ describe("validateImageRequest('responses') — the image_generation tool", () =
   });
   it('refuses a model the provider does not offer', () => {
     expect(problem({ model: 'gpt-image-2' }, ['gpt-image-1'])?.param).toBe('tools[0].model');
+  });
+  it('takes xhigh and max from 2.5 in the tool, and refuses xhigh from gpt-image-2 naming tools[0].quality', () => {
+    const served: ModelId[] = ['gpt-image-2.5-sunburst', 'gpt-image-2'];
+    expect(problem({ model: 'gpt-image-2.5-sunburst', quality: 'xhigh' }, served)).toBeNull();
+    expect(problem({ model: 'gpt-image-2.5-sunburst-2026-09-08', quality: 'max', size: '2048x1152' }, served)).toBeNull();
+    const e = problem({ model: 'gpt-image-2', quality: 'xhigh' }, served)!;
+    expect(e).toMatchObject({ param: 'tools[0].quality', code: 'invalid_value' });
+    expect(e.message).toContain("'tools[0].quality'");
+    expect(e.message).toContain("'auto', 'low', 'medium', and 'high'");
+  });
+  it('refuses complexity in the tool, even for 2.6 (the tool schema has no such field)', () => {
+    expect(problem({ model: 'gpt-image-2.6-sunburst', complexity: 'low' }, ['gpt-image-2.6-sunburst'])).toMatchObject({ param: 'tools[0].complexity', code: 'unknown_parameter' });
+    expect(problem({ model: 'gpt-image-2.5-flare', complexity: 'low' }, ['gpt-image-2.5-flare'])).toMatchObject({ param: 'tools[0].complexity', code: 'unknown_parameter' });
+  });
+  it('refuses input_fidelity on every 2.x model in the tool', () => {
+    for (const model of ['gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2'] as ModelId[]) {
+      expect(problem({ model, input_fidelity: 'high' }, [model]), model).toMatchObject({ param: 'tools[0].input_fidelity', code: 'unknown_parameter' });
+    }
+  });
+  it('offers 2.6 in the tool only while UNCONFIRMED_OFFERED is on', () => {
+    const r = problem({ model: 'gpt-image-2.6-flare', quality: 'max' }, ['gpt-image-2.6-flare']);
+    if (UNCONFIRMED_OFFERED) expect(r).toBeNull();
+    else expect(r).toMatchObject({ param: 'tools[0].model', code: 'invalid_value' });
+  });
+  it('names the model field and the offered models when the tool has none', () => {
+    const e = problem({ quality: 'low' }, ['gpt-image-2.5-flare', 'dall-e-3'])!;
+    expect(e.message).toBe("Missing required parameter: 'tools[0].model'. Name the image model, one of 'gpt-image-2.5-flare'.");
   });
   it('refuses settings that are not an object', () => {
     expect(problem(null as never)).toMatchObject({ code: 'invalid_type' });

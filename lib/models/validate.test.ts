@@ -38,7 +38,7 @@ describe('validateImageRequest: a good request', () => {
 });
 
 describe('unknown parameters', () => {
-  it.each(['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini'])('refuses response_format on %s as unknown_parameter', (model) => {
+  it.each(['gpt-image-2.6-sunburst', 'gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2', 'gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini'])('refuses response_format on %s as unknown_parameter', (model) => {
     const e = fail('generate', { model, prompt: 'x', response_format: 'b64_json' });
     expect(e).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'response_format', code: 'unknown_parameter' });
     expect(e.message).toMatch(/^Unknown parameter: 'response_format'\./);
@@ -58,14 +58,19 @@ describe('unknown parameters', () => {
     expect(fail('generate', { model: 'gpt-image-1', prompt: 'x', style: 'vivid' })).toMatchObject({ param: 'style', code: 'unknown_parameter' });
   });
 
-  it('refuses input_fidelity on mini and gpt-image-2 edits, accepts it on gpt-image-1', () => {
+  it('refuses input_fidelity on mini and 2.x edits, accepts it on gpt-image-1 and 1.5', () => {
     expect(fail('edit', { model: 'gpt-image-1-mini', prompt: 'x', input_fidelity: 'high' })).toMatchObject({ param: 'input_fidelity', code: 'unknown_parameter' });
-    expect(fail('edit', { model: 'gpt-image-2', prompt: 'x', input_fidelity: 'high' })).toMatchObject({ param: 'input_fidelity', code: 'unknown_parameter' });
+    for (const model of ['gpt-image-2', 'gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2.6-sunburst', 'gpt-image-2.6-flare']) {
+      const e = fail('edit', { model, prompt: 'x', input_fidelity: 'high' });
+      expect(e, model).toMatchObject({ param: 'input_fidelity', code: 'unknown_parameter' });
+      expect(e.message, model).toMatch(/high fidelity; leave it out/);
+    }
+    expect(validateImageRequest('edit', { model: 'gpt-image-1.5', prompt: 'x', input_fidelity: 'low' }).inputFidelity).toBe('low');
     expect(validateImageRequest('edit', { model: 'gpt-image-1', prompt: 'x', input_fidelity: 'high' }).inputFidelity).toBe('high');
   });
 
   it('refuses a prompt on variations', () => {
-    expect(fail('variation', { prompt: 'x' })).toMatchObject({ param: 'prompt', code: 'unknown_parameter' });
+    expect(fail('variation', { model: 'dall-e-2', prompt: 'x' })).toMatchObject({ param: 'prompt', code: 'unknown_parameter' });
   });
 
   it('ignores null fields', () => {
@@ -99,7 +104,7 @@ describe('invalid enum values', () => {
   it('refuses an unknown model and lists the models of that endpoint', () => {
     const e = fail('edit', { model: 'dall-e-9', prompt: 'x' });
     expect(e).toMatchObject({ param: 'model', code: 'invalid_value' });
-    expect(e.message).toContain("'gpt-image-2', 'gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini', and 'dall-e-2'");
+    expect(e.message).toBe("Invalid value: 'dall-e-9'. Supported values are: 'gpt-image-2.6-sunburst', 'gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2', 'gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini', and 'dall-e-2'.");
   });
 
   it('refuses dall-e-3 for edits and gpt-image-1 for variations', () => {
@@ -211,26 +216,161 @@ describe('prompt', () => {
   });
 });
 
-describe('implicit model', () => {
-  it('makes a bare generation dall-e-2 and refuses gpt quality on it', () => {
-    expect(gen({ prompt: 'x' }).model).toBe('dall-e-2');
-    expect(fail('generate', { prompt: 'x', quality: 'high' })).toMatchObject({ param: 'quality', code: 'invalid_value' });
+describe('model is required (the implicit defaults are shut down, api-2026-12 §2.1)', () => {
+  const ALL = "'gpt-image-2.6-sunburst', 'gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2', 'gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini', 'dall-e-3', and 'dall-e-2'";
+
+  it('refuses a generation without model as 400 missing_required_parameter naming model and the offered models', () => {
+    const e = fail('generate', { prompt: 'x' });
+    expect(e).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'model', code: 'missing_required_parameter' });
+    expect(e.message).toBe(`Missing required parameter: 'model'. Name the image model, one of ${ALL}.`);
   });
 
-  it('makes a generation with output_format a gpt-image-2 one', () => {
-    expect(gen({ prompt: 'x', output_format: 'jpeg' }).model).toBe('gpt-image-2');
+  it('no longer picks a model from GPT-only fields', () => {
+    for (const field of ['output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'quality']) {
+      const value = field === 'stream' ? true : field === 'output_compression' || field === 'partial_images' ? 1 : 'x';
+      expect(fail('generate', { prompt: 'x', [field]: value }), field).toMatchObject({ status: 400, param: 'model', code: 'missing_required_parameter' });
+    }
   });
 
-  it('refuses a model-less request whose implicit model the provider does not serve', () => {
-    const e = fail('generate', { prompt: 'x' }, { models: ['gpt-image-1'] });
+  it('treats a null model as missing', () => {
+    expect(fail('generate', { prompt: 'x', model: null })).toMatchObject({ param: 'model', code: 'missing_required_parameter' });
+  });
+
+  it('refuses a model-less edit and variation, offering the models of that endpoint', () => {
+    const edit = fail('edit', { prompt: 'x' });
+    expect(edit).toMatchObject({ status: 400, param: 'model', code: 'missing_required_parameter' });
+    expect(edit.message).toContain("'gpt-image-2.6-sunburst'");
+    expect(edit.message).not.toContain('dall-e-3');
+    expect(fail('variation', {}).message).toBe("Missing required parameter: 'model'. Name the image model, one of 'dall-e-2'.");
+    expect(apiErrorOf(() => resolveModel('edit', { prompt: 'x' }))).toMatchObject({ param: 'model', code: 'missing_required_parameter' });
+  });
+
+  it('offers only the models the provider serves', () => {
+    const e = fail('generate', { prompt: 'x' }, { models: ['gpt-image-1', 'gpt-image-2.5-flare'] });
     expect(e).toMatchObject({ status: 400, param: 'model', code: 'missing_required_parameter' });
-    expect(e.message).toContain("would go to dall-e-2, which this provider does not serve; use 'gpt-image-1'");
-    expect(gen({ prompt: 'x' }, { models: ['dall-e-2'] }).model).toBe('dall-e-2');
+    expect(e.message).toBe("Missing required parameter: 'model'. Name the image model, one of 'gpt-image-1' and 'gpt-image-2.5-flare'.");
   });
 
-  it('makes a bare edit gpt-image-1.5 and a bare variation dall-e-2', () => {
-    expect(resolveModel('edit', { prompt: 'x' })).toBe('gpt-image-1.5');
-    expect(validateImageRequest('variation', {}).model).toBe('dall-e-2');
+  it('checks the model before the prompt', () => {
+    expect(fail('generate', {})).toMatchObject({ param: 'model', code: 'missing_required_parameter' });
+  });
+});
+
+describe('gpt-image-2.5 and 2.6 (api-2026-12 §2.1)', () => {
+  it('accepts quality xhigh and max on 2.6 Flare, generations and edits', () => {
+    expect(gen({ model: 'gpt-image-2.6-flare', prompt: 'x', quality: 'xhigh' }).quality).toBe('xhigh');
+    expect(gen({ model: 'gpt-image-2.6-flare', prompt: 'x', quality: 'max' }).quality).toBe('max');
+    expect(validateImageRequest('edit', { model: 'gpt-image-2.6-flare', prompt: 'x', quality: 'xhigh' }).quality).toBe('xhigh');
+    expect(gen({ model: 'gpt-image-2.5-sunburst', prompt: 'x', quality: 'max' }).quality).toBe('max');
+  });
+
+  it('refuses xhigh on gpt-image-2, naming the field, the value and the allowed values', () => {
+    const e = fail('generate', { model: 'gpt-image-2', prompt: 'x', quality: 'xhigh' });
+    expect(e).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'quality', code: 'invalid_value' });
+    expect(e.message).toContain("'quality'");
+    expect(e.message).toContain("'xhigh'");
+    expect(e.message).toContain("'auto', 'low', 'medium', and 'high'");
+    expect(e.message).toMatch(/gpt-image-2\.5 or 2\.6/);
+  });
+
+  it('refuses max on gpt-image-1 edits and xhigh on dall-e-3 the same way', () => {
+    expect(fail('edit', { model: 'gpt-image-1', prompt: 'x', quality: 'max' })).toMatchObject({ param: 'quality', code: 'invalid_value' });
+    const e = fail('generate', { model: 'dall-e-3', prompt: 'x', quality: 'xhigh' });
+    expect(e).toMatchObject({ param: 'quality', code: 'invalid_value' });
+    expect(e.message).toContain("'standard' and 'hd'");
+  });
+
+  it('lists xhigh and max among the values 2.6 accepts when refusing another quality', () => {
+    const e = fail('generate', { model: 'gpt-image-2.6-sunburst', prompt: 'x', quality: 'ultra' });
+    expect(e.message).toBe("Invalid value: 'ultra'. Supported values are: 'auto', 'low', 'medium', 'high', 'xhigh', and 'max'.");
+  });
+
+  it('takes complexity on 2.6 generations and edits', () => {
+    expect(gen({ model: 'gpt-image-2.6-sunburst', prompt: 'x', complexity: 'low' }).complexity).toBe('low');
+    expect(validateImageRequest('edit', { model: 'gpt-image-2.6-flare', prompt: 'x', complexity: 'high' }).complexity).toBe('high');
+    expect(gen({ model: 'gpt-image-2.6-sunburst', prompt: 'x', complexity: null }).complexity).toBeUndefined();
+    expect(gen({ model: 'gpt-image-2.6-sunburst', prompt: 'x' }).complexity).toBeUndefined();
+  });
+
+  it('refuses a complexity value 2.6 does not have, listing low, medium and high', () => {
+    const e = fail('generate', { model: 'gpt-image-2.6-sunburst', prompt: 'x', complexity: 'extreme' });
+    expect(e).toMatchObject({ param: 'complexity', code: 'invalid_value' });
+    expect(e.message).toBe("Invalid value: 'extreme'. Supported values are: 'low', 'medium', and 'high'.");
+  });
+
+  it.each(['gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2', 'gpt-image-1'])('refuses complexity on %s as unknown_parameter', (model) => {
+    const e = fail('generate', { model, prompt: 'x', complexity: 'high' });
+    expect(e).toMatchObject({ status: 400, type: 'invalid_request_error', param: 'complexity', code: 'unknown_parameter' });
+    expect(e.message).toBe(`Unknown parameter: 'complexity'. ${model} does not accept it (complexity is a gpt-image-2.6 parameter).`);
+  });
+
+  it('refuses complexity on a 2.5 edit too', () => {
+    expect(fail('edit', { model: 'gpt-image-2.5-flare', prompt: 'x', complexity: 'low' })).toMatchObject({ param: 'complexity', code: 'unknown_parameter' });
+  });
+
+  it('validates the 2.5 snapshot, keeping the name as asked for the wire', () => {
+    const r = gen({ model: 'gpt-image-2.5-sunburst-2026-09-08', prompt: 'x', quality: 'xhigh', size: '2048x1152' });
+    expect(r).toMatchObject({ model: 'gpt-image-2.5-sunburst', modelName: 'gpt-image-2.5-sunburst-2026-09-08', quality: 'xhigh', size: '2048x1152' });
+    expect(fail('generate', { model: 'gpt-image-2.5-sunburst-2026-09-08', prompt: 'x', complexity: 'low' })).toMatchObject({ param: 'complexity', code: 'unknown_parameter' });
+  });
+
+  it('keeps modelName equal to the id when no snapshot was asked', () => {
+    expect(gen({ model: 'gpt-image-2.6-flare', prompt: 'x' })).toMatchObject({ model: 'gpt-image-2.6-flare', modelName: 'gpt-image-2.6-flare' });
+  });
+
+  it('serves a snapshot only where the provider serves its model', () => {
+    expect(fail('generate', { model: 'gpt-image-2.5-sunburst-2026-09-08', prompt: 'x' }, { models: ['gpt-image-2.6-sunburst'] })).toMatchObject({ param: 'model', code: 'invalid_value' });
+  });
+
+  it.each([
+    ['3840x2160', true], // 8,294,400 px, the maximum
+    ['1024x640', true], // 655,360 px, the minimum
+    ['2304x768', true], // exactly 3:1
+    ['768x2304', true], // exactly 1:3
+    ['1008x640', false], // 645,120 px: below the minimum
+    ['3856x1008', false], // long edge above 3840
+    ['2320x768', false], // wider than 3:1
+    ['1032x1024', false], // 1032 is no multiple of 16
+    ['3840x2176', false], // above 8,294,400 px
+  ])('applies the 2.x size rule on 2.6 and 2.5: %s %s', (size, ok) => {
+    for (const model of ['gpt-image-2.6-flare', 'gpt-image-2.5-sunburst']) {
+      if (ok) expect(gen({ model, prompt: 'x', size }).size, model).toBe(size);
+      else expect(fail('generate', { model, prompt: 'x', size }), model).toMatchObject({ param: 'size', code: 'invalid_value' });
+    }
+  });
+
+  it.each(['gpt-image-2.6-sunburst', 'gpt-image-2.5-flare'])('refuses n=11 and partial_images 4 on %s, accepts n=10 and 3', (model) => {
+    expect(gen({ model, prompt: 'x', n: 10, stream: true, partial_images: 3 })).toMatchObject({ n: 10, partialImages: 3 });
+    expect(fail('generate', { model, prompt: 'x', n: 11 })).toMatchObject({ param: 'n', code: 'integer_above_max_value' });
+    expect(fail('generate', { model, prompt: 'x', stream: true, partial_images: 4 })).toMatchObject({ param: 'partial_images', code: 'integer_above_max_value' });
+  });
+
+  it('accepts a transparent background on 2.5 and, labelled preview in the registry, on gpt-image-2', () => {
+    expect(gen({ model: 'gpt-image-2.5-sunburst', prompt: 'x', background: 'transparent' }).background).toBe('transparent');
+    expect(gen({ model: 'gpt-image-2', prompt: 'x', background: 'transparent', output_format: 'webp' }).background).toBe('transparent');
+    expect(fail('generate', { model: 'gpt-image-2.5-flare', prompt: 'x', background: 'transparent', output_format: 'jpeg' })).toMatchObject({ param: 'background', code: 'invalid_value' });
+  });
+});
+
+describe('ids a provider lists that the registry does not know', () => {
+  it("runs gpt-image-2.7-test on gpt-image-2's rules when the provider serves it", () => {
+    const served = { models: ['gpt-image-2.7-test', 'gpt-image-2'] };
+    expect(gen({ model: 'gpt-image-2.7-test', prompt: 'x', size: '2048x1152', quality: 'high' }, served)).toMatchObject({ model: 'gpt-image-2.7-test', modelName: 'gpt-image-2.7-test', size: '2048x1152' });
+    expect(fail('generate', { model: 'gpt-image-2.7-test', prompt: 'x', quality: 'xhigh' }, served)).toMatchObject({ param: 'quality', code: 'invalid_value' });
+    expect(fail('generate', { model: 'gpt-image-2.7-test', prompt: 'x', complexity: 'low' }, served)).toMatchObject({ param: 'complexity', code: 'unknown_parameter' });
+  });
+
+  it("runs gpt-image-2.6-sunburst-2027-01-01 on 2.6 Sunburst's rules", () => {
+    const served = { models: ['gpt-image-2.6-sunburst-2027-01-01'] };
+    expect(gen({ model: 'gpt-image-2.6-sunburst-2027-01-01', prompt: 'x', quality: 'max', complexity: 'medium' }, served)).toMatchObject({ quality: 'max', complexity: 'medium' });
+  });
+
+  it('refuses such an id where the provider does not list it', () => {
+    expect(fail('generate', { model: 'gpt-image-2.7-test', prompt: 'x' })).toMatchObject({ param: 'model', code: 'invalid_value' });
+  });
+
+  it.each(['gpt-imagex', 'dall-e-4'])('refuses %s even when listed: no family to borrow from', (model) => {
+    expect(fail('generate', { model, prompt: 'x' }, { models: [model, 'gpt-image-2'] })).toMatchObject({ param: 'model', code: 'invalid_value' });
   });
 });
 
@@ -260,6 +400,13 @@ describe('checkImageRequest', () => {
   });
 
   it('returns the request when valid', () => {
-    expect(checkImageRequest('generate', { prompt: 'x' })).toMatchObject({ ok: true, request: { model: 'dall-e-2' } });
+    expect(checkImageRequest('generate', { model: 'gpt-image-2.6-sunburst', prompt: 'x' })).toMatchObject({ ok: true, request: { model: 'gpt-image-2.6-sunburst' } });
+  });
+
+  it('returns missing_required_parameter for a request without model', () => {
+    const r = checkImageRequest('generate', { prompt: 'x' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.toBody().error).toMatchObject({ type: 'invalid_request_error', param: 'model', code: 'missing_required_parameter' });
   });
 });

@@ -252,7 +252,7 @@ function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, opt
 
   const askedQuality = fields.quality;
   if ((askedQuality === 'xhigh' || askedQuality === 'max') && !caps.qualities.includes(askedQuality)) {
-    throw invalid('quality', 'invalid_value', `Invalid value: '${askedQuality}'. ${model} supports ${listValues(caps.qualities)}; xhigh and max need gpt-image-2.5 or 2.6.`);
+    throw invalid('quality', 'invalid_value', `Invalid value for 'quality': '${askedQuality}'. ${model} supports ${listValues(caps.qualities)}; xhigh and max need gpt-image-2.5 or 2.6.`);
   }
   const quality = readEnum(fields, 'quality', caps.qualities.length ? caps.qualities : undefined);
   const complexity = readEnum(fields, 'complexity', caps.complexities);
