@@ -7,6 +7,9 @@ const wire = (endpoint: ImageEndpoint, fields: Record<string, unknown>) => toWir
 describe('toWireParams: exactly what was sent', () => {
   it.each<[string, Record<string, unknown>]>([
     ['a full GPT image request', { model: 'gpt-image-1', prompt: 'a fox', n: 3, size: '1536x1024', quality: 'high', output_format: 'webp', output_compression: 60, background: 'transparent', moderation: 'low', user: 'u-1' }],
+    ['a 2.6 request with xhigh and complexity', { model: 'gpt-image-2.6-sunburst', prompt: 'a fox', n: 2, size: '3840x2160', quality: 'xhigh', complexity: 'low', output_format: 'webp', output_compression: 70, background: 'transparent', moderation: 'low' }],
+    ['a 2.6 Flare request at max', { model: 'gpt-image-2.6-flare', prompt: 'a fox', size: '1024x640', quality: 'max' }],
+    ['a 2.5 snapshot request, sent as given', { model: 'gpt-image-2.5-flare-2026-09-08', prompt: 'a fox', size: 'auto', quality: 'xhigh' }],
     ['a minimal gpt-image-2 request', { model: 'gpt-image-2', prompt: 'a fox', size: 'auto' }],
     ['a custom gpt-image-2 size', { model: 'gpt-image-2', prompt: 'a fox', size: '2048x1152', quality: 'low' }],
     ['dall-e-3 with style and url answers', { model: 'dall-e-3', prompt: 'a fox', size: '1792x1024', quality: 'hd', style: 'natural', response_format: 'url' }],
@@ -40,6 +43,12 @@ describe('toWireParams: exactly what was sent', () => {
 
   it('fills in the size the service would use when none was sent', () => {
     expect(wire('generate', { model: 'dall-e-3', prompt: 'x' }).size).toBe('1024x1024');
+  });
+
+  it('carries complexity and xhigh on 2.6 edits, and sends no complexity when none was asked', () => {
+    expect(wire('edit', { model: 'gpt-image-2.6-flare', prompt: 'x', size: 'auto', quality: 'xhigh', complexity: 'medium' })).toEqual({ model: 'gpt-image-2.6-flare', prompt: 'x', size: 'auto', quality: 'xhigh', complexity: 'medium' });
+    expect(wire('generate', { model: 'gpt-image-2.6-flare', prompt: 'x', size: 'auto' })).not.toHaveProperty('complexity');
+    expect(wire('generate', { model: 'gpt-image-2.6-flare', prompt: 'x', size: 'auto', complexity: null })).not.toHaveProperty('complexity');
   });
 
   it('carries input_fidelity on edits', () => {

@@ -22,9 +22,9 @@ afterEach(() => {
 async function turn(events: ChatEvent[]) {
   const admitted = await admitChat({
     user: { id: 'invite:alice', name: 'alice' },
-    provider: findProvider('offline')!,
-    input: { provider: 'offline', mainModel: 'gpt-5', text: 'two cats, one picture each', tool: { model: 'gpt-image-1', size: '1024x1024', quality: 'medium' } },
-    tool: validateImageRequest('responses', { model: 'gpt-image-1', size: '1024x1024', quality: 'medium' }),
+    provider: (await findProvider('offline'))!,
+    input: { provider: 'offline', mainModel: 'gpt-6-luna', text: 'two cats, one picture each', tool: { model: 'gpt-image-2', size: '1024x1024', quality: 'medium' } },
+    tool: validateImageRequest('responses', { model: 'gpt-image-2', size: '1024x1024', quality: 'medium' }),
     images: [],
   });
   if (!admitted.ok) throw new Error(admitted.error.message);
@@ -36,10 +36,11 @@ async function turn(events: ChatEvent[]) {
 describe('a chat turn is settled at what it produced', () => {
   it('charges every image the main model made, not only the first', async () => {
     const one = await turn([{ type: 'image', callId: 'ig_1', bytes, mime: 'image/png' }, { type: 'completed', responseId: 'resp_1' }]);
-    // The Responses API reports no usage for the image tool, so an image is settled at its estimate: gpt-image-1
-    // 1024² medium is 1056 image tokens at $40 / 1M (published figures, written here), plus a few prompt tokens.
-    expect(one.actualUsd).toBeGreaterThanOrEqual((1056 * 40) / 1e6);
-    expect(one.actualUsd).toBeLessThan((1056 * 40 + 50 * 5) / 1e6);
+    // The Responses API reports no usage for the image tool, so an image is settled at its estimate: gpt-image-2
+    // 1024² medium is 1756 image tokens by the §12 formula (q 48: ceil(48 · 48 · (2,000,000 + 1024²) / 4,000,000)),
+    // at $30 / 1M image output (figures written here), plus a few prompt tokens at $5 / 1M.
+    expect(one.actualUsd).toBeGreaterThanOrEqual((1756 * 30) / 1e6);
+    expect(one.actualUsd).toBeLessThan((1756 * 30 + 50 * 5) / 1e6);
     expect(one.actualUsd).toBeCloseTo(one.estimatedUsd.high, 9);
     // The model may call the image tool more than once in one response: each call is an image billed.
     const two = await turn([

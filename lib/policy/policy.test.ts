@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { capsFor } from '../models/caps';
 import type { ProviderInfo } from '../providers/config';
-import { MODEL_IDS } from '../models/registry';
+import { DEFAULT_MODEL, MODEL_IDS } from '../models/registry';
 import { applyPolicy, applyPolicyToAll } from './apply';
 import { checkPolicy } from './check';
 import { OPEN_POLICY, parsePolicy, type Policy } from './policy';
 
-const offline: ProviderInfo = { id: 'offline', label: 'Offline', baseURL: 'http://x', models: [...MODEL_IDS], defaultModel: 'gpt-image-2' };
-const azure: ProviderInfo = { id: 'azure', label: 'Azure', baseURL: 'http://y', models: ['gpt-image-1', 'dall-e-3'], defaultModel: 'gpt-image-1', narrowing: { excludeOutputFormats: ['webp'] } };
+/** Fixed lineups (no GET /models, no dates): the policy works on whatever list the provider has. */
+const offline: ProviderInfo = { id: 'offline', label: 'Offline', baseURL: 'http://x', models: [...MODEL_IDS], defaultModel: DEFAULT_MODEL, lifecycle: {}, mainModels: ['gpt-6-luna'], modelSource: 'registry' };
+const azure: ProviderInfo = { id: 'azure', label: 'Azure', baseURL: 'http://y', models: ['gpt-image-1', 'dall-e-3'], defaultModel: 'gpt-image-1', lifecycle: {}, mainModels: ['gpt-6-luna'], modelSource: 'registry', narrowing: { excludeOutputFormats: ['webp'] } };
 const policy = (p: Partial<Policy>): Policy => ({ ...OPEN_POLICY, ...p });
 
 describe('parsePolicy', () => {
@@ -66,6 +67,16 @@ describe('applyPolicy: what the UI offers', () => {
     expect(caps.sizes).toContain('auto');
   });
 
+  it('caps 2.6 at high (no xhigh, no max) or at xhigh (no max); gpt-image-2 has neither either way', () => {
+    expect(parsePolicy('{"maxQuality":"xhigh"}', 'POLICY_JSON').maxQuality).toBe('xhigh');
+    const high = applyPolicy(offline, policy({ maxQuality: 'high' }))!;
+    expect(capsFor('gpt-image-2.6-sunburst', 'generate', high.narrowing)!.qualities).toEqual(['auto', 'low', 'medium', 'high']);
+    const xhigh = applyPolicy(offline, policy({ maxQuality: 'xhigh' }))!;
+    expect(capsFor('gpt-image-2.6-flare', 'edit', xhigh.narrowing)!.qualities).toEqual(['auto', 'low', 'medium', 'high', 'xhigh']);
+    expect(capsFor('gpt-image-2', 'generate', xhigh.narrowing)!.qualities).toEqual(['auto', 'low', 'medium', 'high']);
+    expect(capsFor('gpt-image-2.6-flare', 'generate', applyPolicy(offline, policy({ maxQuality: 'max' }))!.narrowing)!.qualities).toContain('max');
+  });
+
   it('drops a model the limits leave nothing of (dall-e-3 has no low quality)', () => {
     const p = applyPolicy(azure, policy({ maxQuality: 'low' }))!;
     expect(p.models).toEqual(['gpt-image-1']);
@@ -95,6 +106,16 @@ describe('checkPolicy: what the server refuses', () => {
     const error = checkPolicy(strict, offline, { ...ask, ...change } as never)!;
     expect(error).toMatchObject({ status: 403, code: 'policy_violation', param });
     expect(error.message).toMatch(message);
+  });
+
+  it('refuses xhigh and max above a cap at high, naming quality; takes xhigh under a cap at xhigh', () => {
+    const capped = policy({ maxQuality: 'high' });
+    const on26 = { model: 'gpt-image-2.6-sunburst', endpoint: 'generate' as const, quality: 'xhigh' as const, size: 'auto' };
+    expect(checkPolicy(capped, offline, on26)).toMatchObject({ status: 403, code: 'policy_violation', param: 'quality', message: expect.stringMatching(/quality 'xhigh' is above.*Allowed: 'auto', 'low', 'medium', and 'high'/) });
+    expect(checkPolicy(capped, offline, { ...on26, quality: 'max' })?.param).toBe('quality');
+    expect(checkPolicy(capped, offline, { ...on26, quality: 'high' })).toBeNull();
+    expect(checkPolicy(policy({ maxQuality: 'xhigh' }), offline, on26)).toBeNull();
+    expect(checkPolicy(policy({ maxQuality: 'xhigh' }), offline, { ...on26, quality: 'max' })?.param).toBe('quality');
   });
 
   it('refuses a provider the policy leaves out', () => {

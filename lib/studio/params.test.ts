@@ -141,6 +141,23 @@ describe('paramsToFields', () => {
     for (const m of GENERATE_MODELS) expect('response_format' in fields(base(m))).toBe(m.startsWith('dall-e'));
   });
 
+  it('sends xhigh and complexity to 2.6, and complexity only when one is chosen', () => {
+    expect(fields(base('gpt-image-2.6-flare', { quality: 'xhigh', complexity: 'low', stream: false }))).toEqual({ model: 'gpt-image-2.6-flare', prompt: 'a red fox', n: 1, size: 'auto', quality: 'xhigh', complexity: 'low', output_format: 'png', background: 'auto', moderation: 'auto' });
+    expect(fields(base('gpt-image-2.6-flare'))).not.toHaveProperty('complexity');
+  });
+
+  it('keeps xhigh on 2.5 but sends it no complexity; moves gpt-image-2 back to its default quality', () => {
+    const on26 = base('gpt-image-2.6-sunburst', { quality: 'xhigh', complexity: 'high' });
+    const on25 = change(on26, { model: 'gpt-image-2.5-sunburst' });
+    expect(fields(on25)).toMatchObject({ quality: 'xhigh' });
+    expect(fields(on25)).not.toHaveProperty('complexity');
+    const on2 = change(on25, { model: 'gpt-image-2' });
+    expect(on2.quality).toBe('auto');
+    expect(fields(on2)).not.toHaveProperty('complexity');
+    // The complexity chosen on 2.6 comes back with 2.6.
+    expect(fields(change(on2, { model: 'gpt-image-2.6-sunburst' }))).toMatchObject({ complexity: 'high' });
+  });
+
   it('sends a custom gpt-image-2 size as WxH', () => {
     expect(fields(base('gpt-image-2', { size: CUSTOM_SIZE, customWidth: 2048, customHeight: 1152 })).size).toBe('2048x1152');
   });
@@ -148,6 +165,9 @@ describe('paramsToFields', () => {
 
 describe('fieldsToParams: Reuse settings', () => {
   const cases: [string, ModelId, Partial<StudioParams>, CapsNarrowing?][] = [
+    ['gpt-image-2.6 Sunburst xhigh, complexity low, custom size', 'gpt-image-2.6-sunburst', { quality: 'xhigh', complexity: 'low', size: CUSTOM_SIZE, customWidth: 3840, customHeight: 2160 }],
+    ['gpt-image-2.6 Flare max, transparent webp, not streaming', 'gpt-image-2.6-flare', { quality: 'max', outputFormat: 'webp', background: 'transparent', stream: false }],
+    ['gpt-image-2.5 Flare xhigh on Azure, jpeg', 'gpt-image-2.5-flare', { quality: 'xhigh', outputFormat: 'jpeg', compression: 30 }, AZURE],
     ['gpt-image-2 custom size, jpeg, streaming', 'gpt-image-2', { size: CUSTOM_SIZE, customWidth: 2048, customHeight: 1152, outputFormat: 'jpeg', compression: 55, stream: true, partialImages: 1 }],
     ['gpt-image-2 custom portrait, not streaming', 'gpt-image-2', { size: CUSTOM_SIZE, customWidth: 1088, customHeight: 3264, stream: false }],
     ['gpt-image-1 transparent webp, n 3', 'gpt-image-1', { outputFormat: 'webp', background: 'transparent', compression: 80, n: 3, quality: 'high', moderation: 'low' }],
@@ -196,6 +216,19 @@ describe('the contract: the studio never sends what the server refuses', () => {
               checked++;
             }
     expect(checked).toBe(GENERATE_MODELS.length * 3 * 3 * 2 * 2);
+  });
+
+  it('passes validation for every 2.x quality × complexity, and every model the studio lands on after one', () => {
+    let checked = 0;
+    for (const model of ['gpt-image-2.6-sunburst', 'gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2'] as ModelId[])
+      for (const quality of ['auto', 'low', 'medium', 'high', 'xhigh', 'max'] as const)
+        for (const complexity of ['default', 'low', 'medium', 'high'] as const) {
+          const p = change(defaultParams('gpt-image-2.6-sunburst'), { prompt: 'x', quality, complexity });
+          const f = fields(change(p, { model }));
+          expect(() => validateImageRequest('generate', f), JSON.stringify(f)).not.toThrow();
+          checked++;
+        }
+    expect(checked).toBe(5 * 6 * 4);
   });
 
   it.each([[1000, 5000], [4000, 4000], [16, 16], [3840, 1024], [640, 480]])('passes validation for a gpt-image-2 custom size typed as %s×%s', (w, h) => {
