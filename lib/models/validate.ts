@@ -172,7 +172,8 @@ export function resolveModel(endpoint: Endpoint, fields: Record<string, unknown>
     throw invalid('model', 'missing_required_parameter', `Missing required parameter: 'model'. Name the image model, one of ${listValues(offered)}.`);
   }
   const model = findModel(asked);
-  if (!model || !served.includes(model.id)) {
+  // A provider may list a dated snapshot rather than its model's id (or the other way round): either serves it.
+  if (!model || !(served.includes(asked) || served.includes(model.id))) {
     throw invalid('model', 'invalid_value', `Invalid value: '${clip(asked)}'. Supported values are: ${listValues(offered)}.`);
   }
   if (!model.endpoints[endpoint]) {

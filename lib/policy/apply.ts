@@ -16,7 +16,7 @@ export function applyPolicy(provider: ProviderInfo, policy: Policy): ProviderInf
   const narrowing = { ...provider.narrowing, ...policyNarrowing(policy) };
   // A model stays if the policy names it and the limits leave something to ask for on one of its endpoints.
   const models = provider.models.filter(
-    (m) => (!policy.models || policy.models.includes(m)) && ENDPOINTS.some((e) => findModel(m)?.endpoints[e] && capsFor(m, e, narrowing)),
+    (m) => (!policy.models || policy.models.includes(m) || policy.models.includes(findModel(m)?.id ?? m)) && ENDPOINTS.some((e) => findModel(m)?.endpoints[e] && capsFor(m, e, narrowing)),
   );
   if (!models.length) return undefined;
   return { ...provider, models, defaultModel: models.includes(provider.defaultModel) ? provider.defaultModel : models[0], narrowing };

@@ -52,7 +52,8 @@ export function checkPolicy(policy: Policy, provider: ProviderInfo, asked: Asked
   }
   const model = findModel(asked.model);
   const raw = model && capsFor(model.id, asked.endpoint, provider.narrowing);
-  const caps = model && allowed.models.includes(model.id) ? capsFor(model.id, asked.endpoint, allowed.narrowing) : undefined;
+  const listed = model && allowed.models.some((m) => m === model.id || findModel(m)?.id === model.id);
+  const caps = listed ? capsFor(model.id, asked.endpoint, allowed.narrowing) : undefined;
   if (!model || !raw || !caps) {
     const offered = allowed.models.filter((m) => capsFor(m, asked.endpoint, allowed.narrowing));
     return policyViolation(`${prefix}model`, `Model '${asked.model}' is not allowed by this server's policy here. Allowed: ${offered.length ? listValues(offered) : 'none'}.`);
