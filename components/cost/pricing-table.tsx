@@ -1,10 +1,11 @@
 /** The prices in force (defaults with the operator's overrides), each with its source: for the settings page. */
 import { formatUsd, pricePerImage } from '@/lib/cost/estimate';
 import { TOKEN_PRICE_FIELDS, TOKEN_PRICE_LABELS, type PriceTable } from '@/lib/cost/pricing';
+import { UNMEASURED_QUALITIES, type TokenQuality } from '@/lib/cost/tokens';
 import { MODELS } from '@/lib/models/registry';
 import { parseSize } from '@/lib/models/sizes';
 
-const QUALITIES = ['low', 'medium', 'high'] as const;
+const TOKEN_QUALITIES: readonly string[] = ['low', 'medium', 'high', 'xhigh', 'max'];
 
 export function PricingTable({ prices }: { prices: PriceTable }) {
   return (
@@ -16,6 +17,7 @@ export function PricingTable({ prices }: { prices: PriceTable }) {
         {MODELS.map((m) => {
           const p = prices[m.id];
           const sizes = (m.endpoints.generate?.sizes ?? []).filter((s) => s !== 'auto').slice(0, 3);
+          const qualities = (m.endpoints.generate?.qualities ?? []).filter((q) => TOKEN_QUALITIES.includes(q));
           return (
             <tr key={m.id} className="border-b border-zinc-100 align-top dark:border-zinc-900">
               <td className="py-2 pr-3 font-mono">{m.id}</td>
@@ -28,10 +30,12 @@ export function PricingTable({ prices }: { prices: PriceTable }) {
                 {sizes.map((s) => (
                   <div key={s}>
                     {s}:{' '}
-                    {(p.unit === 'per-image' ? Object.keys(p.perImage[s] ?? {}) : QUALITIES)
+                    {(p.unit === 'per-image' ? Object.keys(p.perImage[s] ?? {}) : qualities)
                       .map((q) => {
                         const d = pricePerImage(m.id, parseSize(s)!, q, prices);
-                        return d === null ? null : `${q} ${formatUsd(d)}`;
+                        // xhigh and max have no published or measured figure: the price shown is a guess.
+                        const guess = p.unit !== 'per-image' && UNMEASURED_QUALITIES.includes(q as TokenQuality);
+                        return d === null ? null : `${q} ${guess ? '≈' : ''}${formatUsd(d)}${guess ? ' (guess)' : ''}`;
                       })
                       .filter(Boolean)
                       .join(' · ')}

@@ -80,7 +80,7 @@ describe('malformed overrides are refused, naming the model and field', () => {
   it.each([
     ['{"gpt-image-2": {"imageOutput": 25,}}', /^PRICING_OVERRIDES is not valid JSON/],
     ['[1, 2]', /PRICING_OVERRIDES must be a JSON object keyed by model/],
-    ['{"gpt-image-9": {"imageOutput": 1}}', /unknown model "gpt-image-9"; use one of gpt-image-2, /],
+    ['{"gpt-image-9": {"imageOutput": 1}}', /unknown model "gpt-image-9"; use one of gpt-image-2.6-sunburst, /],
     ['{"gpt-image-2": 30}', /PRICING_OVERRIDES: gpt-image-2 must be an object of prices/],
     ['{"gpt-image-2": {"imageOut": 30}}', /gpt-image-2\.imageOut is not a price field; use textInput, /],
     ['{"gpt-image-2": {"imageOutput": "30"}}', /gpt-image-2\.imageOutput must be a non-negative number of dollars per 1M tokens \(got "30"\)/],

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { findModel, MODEL_IDS } from '../models/registry';
 import type { ModelId } from '../models/types';
-import { DEFAULT_PRICES, TOKEN_PRICE_FIELDS, type ModelPricing, type PriceTable, type TokenPriceField } from './pricing';
+import { DEFAULT_PRICES, pricingFor, TOKEN_PRICE_FIELDS, type ModelPricing, type PriceTable, type TokenPriceField } from './pricing';
 
 export type Env = Record<string, string | undefined>;
 
@@ -27,7 +27,7 @@ export class PricingOverrideError extends Error {
 
 const META_FIELDS = ['source', 'date', 'note'] as const;
 const ALLOWED_FIELDS: readonly string[] = [...TOKEN_PRICE_FIELDS, 'perImage', ...META_FIELDS];
-const PER_IMAGE_QUALITIES = ['standard', 'hd', 'low', 'medium', 'high'];
+const PER_IMAGE_QUALITIES = ['standard', 'hd', 'low', 'medium', 'high', 'xhigh', 'max'];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -122,7 +122,10 @@ export function applyPriceOverrides(base: PriceTable, raw: unknown, origin: stri
   for (const [key, value] of Object.entries(raw)) {
     const model = findModel(key)?.id;
     if (!model) throw new PricingOverrideError(`${origin}: unknown model "${key}"; use one of ${MODEL_IDS.join(', ')}`);
-    out[model] = overrideModel(model, out[model], value, origin, today);
+    // An id the registry does not know (a provider listed it) starts from the model whose rules it borrows.
+    const base = pricingFor(model, out)?.pricing;
+    if (!base) throw new PricingOverrideError(`${origin}: no price to start ${model} from`);
+    out[model] = overrideModel(model, base, value, origin, today);
   }
   return out;
 }

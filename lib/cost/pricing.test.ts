@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../models/registry';
-import { DEFAULT_PRICES, TOKEN_PRICE_FIELDS, TOKEN_PRICE_LABELS, tokenDollars } from './pricing';
+import { DEFAULT_PRICES, pricingFor, TOKEN_PRICE_FIELDS, TOKEN_PRICE_LABELS, tokenDollars } from './pricing';
 
 describe('the default price table (api-reference §9.3, §12)', () => {
   it('prices every model in the registry, and nothing else', () => {
@@ -43,6 +43,40 @@ describe('the default price table (api-reference §9.3, §12)', () => {
     expect(DEFAULT_PRICES['gpt-image-1-mini'].sourceKind).toBe('official');
     expect(DEFAULT_PRICES['gpt-image-1.5'].sourceKind).toBe('third-party');
     expect(DEFAULT_PRICES['gpt-image-2'].sourceKind).toBe('third-party');
+  });
+
+  it('holds the December 2026 figures (api-2026-12 §3): 2.6 from the official model page, 2.5 third-party', () => {
+    const pick = (id: keyof typeof DEFAULT_PRICES) => {
+      const p = DEFAULT_PRICES[id];
+      if (p.unit !== 'per-1m-tokens') throw new Error('expected tokens');
+      return [p.textInput, p.cachedTextInput, p.imageInput, p.cachedImageInput, p.imageOutput];
+    };
+    // MODEL-26: $5.00 ($1.25 cached) text in, $8.00 ($2.00 cached) image in, $30.00 image out per 1M.
+    for (const id of ['gpt-image-2.6-sunburst', 'gpt-image-2.6-flare'] as const) {
+      expect(pick(id), id).toEqual([5, 1.25, 8, 2, 30]);
+      expect(DEFAULT_PRICES[id].sourceKind, id).toBe('official');
+      expect(DEFAULT_PRICES[id].source, id).toMatch(/developers\.openai\.com\/api\/docs\/models\/gpt-image-2\.6/);
+    }
+    // 3P-apiyi-2.5 and 3P-apidog, both citing the pricing page: $5 ($1.25), $8 ($2), $30.
+    for (const id of ['gpt-image-2.5-sunburst', 'gpt-image-2.5-flare'] as const) {
+      expect(pick(id), id).toEqual([5, 1.25, 8, 2, 30]);
+      expect(DEFAULT_PRICES[id].sourceKind, id).toBe('third-party');
+      expect(DEFAULT_PRICES[id].source, id).toMatch(/apiyi.*apidog.*pricing/);
+    }
+  });
+
+  it('says on each retired model when OpenAI shut it down (Azure and gateways may still serve it)', () => {
+    expect(DEFAULT_PRICES['gpt-image-1'].note).toMatch(/Shut down on OpenAI 2026-10-23/);
+    expect(DEFAULT_PRICES['gpt-image-1.5'].note).toMatch(/Shut down on OpenAI 2026-12-01/);
+    expect(DEFAULT_PRICES['gpt-image-1-mini'].note).toMatch(/Shut down on OpenAI 2026-12-01/);
+    expect(DEFAULT_PRICES['dall-e-3'].note).toMatch(/2026-05-12/);
+  });
+
+  it('prices an id the registry does not know as the model whose rules it borrows', () => {
+    expect(pricingFor('gpt-image-2.6-sunburst')).toEqual({ pricing: DEFAULT_PRICES['gpt-image-2.6-sunburst'] });
+    expect(pricingFor('gpt-image-2.6-flare-2027-01-01')).toEqual({ pricing: DEFAULT_PRICES['gpt-image-2.6-flare'], borrowedFrom: 'gpt-image-2.6-flare' });
+    expect(pricingFor('gpt-image-2.7-test')?.borrowedFrom).toBe('gpt-image-2');
+    expect(pricingFor('flux-pro')).toBeNull();
   });
 
   it('is plain data: it survives JSON unchanged, so the UI can render and ship it', () => {

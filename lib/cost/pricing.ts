@@ -3,6 +3,7 @@
  * Browser-safe: the UI shows this table and the estimator prices with it. Operators may override it on the
  * server (overrides.ts), for gateways that charge differently.
  */
+import { findModel } from '../models/registry';
 import type { ModelId } from '../models/types';
 
 /** How far to trust a price: the official model page, third-party pages, or the operator's own figure. */
@@ -36,6 +37,11 @@ export interface PerImagePricing extends PriceMeta {
 }
 
 export type ModelPricing = TokenPricing | PerImagePricing;
+/**
+ * Every model the registry knows has an entry. An id a provider lists that the registry does not know (a newer
+ * gpt-image-*) has none, whatever the index type says: look prices up with pricingFor, which prices such an id
+ * as the model whose rules it borrows.
+ */
 export type PriceTable = Readonly<Record<ModelId, ModelPricing>>;
 
 /** The numeric fields of a token price, in the order a pricing table shows them. */
@@ -54,7 +60,61 @@ export const TOKEN_PRICE_LABELS: Record<TokenPriceField, string> = {
 // The date the api-reference's sources were collected (its spec HEAD); the docs snapshot is the same or newer.
 const COLLECTED = '2026-08-21';
 
+// The date the December 2026 supplement (api-2026-12 §3) was collected: its newest dated sources are from
+// 2026-11 and it describes the lineup "as of December 2026".
+const COLLECTED_2026_12 = '2026-12-01';
+
 export const DEFAULT_PRICES: PriceTable = {
+  'gpt-image-2.6-sunburst': {
+    unit: 'per-1m-tokens',
+    textInput: 5,
+    cachedTextInput: 1.25,
+    imageInput: 8,
+    cachedImageInput: 2,
+    imageOutput: 30,
+    source: 'OpenAI model page developers.openai.com/api/docs/models/gpt-image-2.6-sunburst (api-2026-12 §3, MODEL-26)',
+    date: COLLECTED_2026_12,
+    sourceKind: 'official',
+    note: 'No text output price is listed. Output token counts are not published: see the estimate\'s notes.',
+  },
+  'gpt-image-2.6-flare': {
+    unit: 'per-1m-tokens',
+    textInput: 5,
+    cachedTextInput: 1.25,
+    imageInput: 8,
+    cachedImageInput: 2,
+    imageOutput: 30,
+    source: 'OpenAI model page developers.openai.com/api/docs/models/gpt-image-2.6-sunburst, which lists both 2.6 variants (api-2026-12 §3, MODEL-26)',
+    date: COLLECTED_2026_12,
+    sourceKind: 'official',
+    note: 'No text output price is listed. Output token counts are not published: see the estimate\'s notes.',
+  },
+  'gpt-image-2.5-sunburst': {
+    unit: 'per-1m-tokens',
+    textInput: 5,
+    cachedTextInput: 1.25,
+    imageInput: 8,
+    cachedImageInput: 2,
+    imageOutput: 30,
+    textOutput: 10,
+    source: 'docs.apiyi.com (gpt-image-2.5 launch) and apidog.com (gpt-image-2.5 API), both citing openai.com/api/pricing (third-party; api-2026-12 §3)',
+    date: COLLECTED_2026_12,
+    sourceKind: 'third-party',
+    note: 'Text output $10/1M from fal.ai (third-party), not confirmed on an official page.',
+  },
+  'gpt-image-2.5-flare': {
+    unit: 'per-1m-tokens',
+    textInput: 5,
+    cachedTextInput: 1.25,
+    imageInput: 8,
+    cachedImageInput: 2,
+    imageOutput: 30,
+    textOutput: 10,
+    source: 'docs.apiyi.com (gpt-image-2.5 launch) and apidog.com (gpt-image-2.5 API), both citing openai.com/api/pricing (third-party; api-2026-12 §3)',
+    date: COLLECTED_2026_12,
+    sourceKind: 'third-party',
+    note: 'Text output $10/1M from fal.ai (third-party), not confirmed on an official page.',
+  },
   'gpt-image-2': {
     unit: 'per-1m-tokens',
     textInput: 5,
@@ -79,6 +139,7 @@ export const DEFAULT_PRICES: PriceTable = {
     source: 'llmreference.com, imagine.art, fal.ai; consistent, but not seen on an official page',
     date: COLLECTED,
     sourceKind: 'third-party',
+    note: 'Shut down on OpenAI 2026-12-01; Azure and gateways may still serve it.',
   },
   'gpt-image-1': {
     unit: 'per-1m-tokens',
@@ -90,6 +151,7 @@ export const DEFAULT_PRICES: PriceTable = {
     source: 'OpenAI model page developers.openai.com/api/docs/models/gpt-image-1',
     date: COLLECTED,
     sourceKind: 'official',
+    note: 'Shut down on OpenAI 2026-10-23; Azure and gateways may still serve it.',
   },
   'gpt-image-1-mini': {
     unit: 'per-1m-tokens',
@@ -101,6 +163,7 @@ export const DEFAULT_PRICES: PriceTable = {
     source: 'OpenAI model page developers.openai.com/api/docs/models/gpt-image-1-mini',
     date: COLLECTED,
     sourceKind: 'official',
+    note: 'Shut down on OpenAI 2026-12-01; Azure and gateways may still serve it.',
   },
   'dall-e-3': {
     unit: 'per-image',
@@ -127,6 +190,19 @@ export const DEFAULT_PRICES: PriceTable = {
     note: 'Removed from OpenAI 2026-05-12 (third-party report). Edits and variations are priced as generations.',
   },
 };
+
+/**
+ * The price of a model: its own entry, or for an id the registry does not know (a provider listed it), the entry
+ * of the registry model whose rules it borrows. `borrowedFrom` names that model, so the estimate can say so.
+ * Null when neither is priced.
+ */
+export function pricingFor(model: ModelId, prices: PriceTable = DEFAULT_PRICES): { pricing: ModelPricing; borrowedFrom?: ModelId } | null {
+  const own = prices[model] as ModelPricing | undefined;
+  if (own) return { pricing: own };
+  const base = findModel(model)?.familyOf;
+  const borrowed = base ? (prices[base] as ModelPricing | undefined) : undefined;
+  return borrowed ? { pricing: borrowed, borrowedFrom: base } : null;
+}
 
 /** Dollars for `tokens` at `perMillion` dollars per 1M tokens, unrounded. */
 export function tokenDollars(tokens: number, perMillion: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { gptImage2OutputTokens, inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, textTokens } from './tokens';
+import { gptImage2OutputTokens, inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, textTokens, UNMEASURED_QUALITIES } from './tokens';
 
 const d = (width: number, height: number) => ({ width, height });
 
@@ -59,6 +59,50 @@ describe('output image tokens: gpt-image-2 formula (api-reference §12)', () => 
 
   it('works at custom sizes the table lacks', () => {
     expect(outputImageTokens('gpt-image-2', d(3840, 2160), 'high')).toBeGreaterThan(7024);
+  });
+});
+
+/**
+ * gpt-image-2.5 and 2.6 (api-2026-12 §3). No table is published; these are the points measured on the official
+ * route by a gateway (3P-laozhang, 2026-11-05), written here rather than read from tokens.ts: 2.6 at 1536×1024
+ * low 664 and high 1,353; 3840×2160 high ≈ 3,337; low/medium ≈ 3–4× the 2.5 tokens; high and up equal to 2.5.
+ */
+describe('output image tokens: gpt-image-2.5 / 2.6 (api-2026-12 §3, 3P-laozhang)', () => {
+  it.each(['gpt-image-2.6-sunburst', 'gpt-image-2.6-flare'])('%s goes through the measured points', (model) => {
+    expect(outputImageTokens(model, d(1536, 1024), 'low')).toBe(664);
+    expect(outputImageTokens(model, d(1536, 1024), 'high')).toBe(1353);
+    expect(outputImageTokens(model, d(1024, 1536), 'high')).toBe(1353);
+    expect(outputImageTokens(model, d(3840, 2160), 'high')).toBe(3337);
+  });
+
+  it('puts medium between low and high, and more pixels never cost fewer tokens', () => {
+    const m = outputImageTokens('gpt-image-2.6-sunburst', d(1536, 1024), 'medium')!;
+    expect(m).toBeGreaterThan(664);
+    expect(m).toBeLessThan(1353);
+    const at = (w: number, h: number) => outputImageTokens('gpt-image-2.6-sunburst', d(w, h), 'high')!;
+    expect(at(1024, 1024)).toBeLessThan(at(1536, 1024));
+    expect(at(2048, 2048)).toBeLessThan(at(3840, 2160));
+  });
+
+  it('bills 2.5 as 2.6 at high and up, and 3 to 4 times fewer tokens at low and medium', () => {
+    for (const q of ['high', 'xhigh', 'max'] as const) {
+      expect(outputImageTokens('gpt-image-2.5-sunburst', d(1536, 1024), q)).toBe(outputImageTokens('gpt-image-2.6-sunburst', d(1536, 1024), q));
+    }
+    for (const q of ['low', 'medium'] as const) {
+      const ratio = outputImageTokens('gpt-image-2.6-flare', d(1536, 1024), q)! / outputImageTokens('gpt-image-2.5-flare', d(1536, 1024), q)!;
+      expect(ratio).toBeGreaterThanOrEqual(3);
+      expect(ratio).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('has a figure for xhigh and max on 2.5/2.6 only, marked unmeasured (none is published)', () => {
+    expect(UNMEASURED_QUALITIES).toEqual(['xhigh', 'max']);
+    const high = outputImageTokens('gpt-image-2.6-sunburst', d(1024, 1024), 'high')!;
+    const xhigh = outputImageTokens('gpt-image-2.6-sunburst', d(1024, 1024), 'xhigh')!;
+    expect(xhigh).toBeGreaterThan(high);
+    expect(outputImageTokens('gpt-image-2.6-sunburst', d(1024, 1024), 'max')!).toBeGreaterThan(xhigh);
+    expect(outputImageTokens('gpt-image-2', d(1024, 1024), 'xhigh')).toBeNull();
+    expect(outputImageTokens('gpt-image-1', d(1024, 1024), 'max')).toBeNull();
   });
 });
 
