@@ -15,6 +15,7 @@ import { paramsToFields } from './params';
 import { useReferences } from './references-store.client';
 import { currentMaskPng } from '../mask/mask-store';
 import { useCost } from '../cost/cost-store.client';
+import { learnFromRun, useLearned } from '../cost/learned-store.client';
 import { readUserKey } from '../policy/user-key';
 import type { EstimateInput } from '../cost/estimate';
 import type { ModelId } from '../models/types';
@@ -92,9 +93,11 @@ export function estimateInput(): EstimateInput | null {
   const refs = state.mode === 'generate' ? [] : useReferences.getState().items;
   return {
     model: p.model,
+    provider: state.provider ?? undefined,
     endpoint: MODE_ENDPOINT[state.mode],
     size: 'size' in size ? size.size : 'auto',
     quality: options.qualities.length ? p.quality : undefined,
+    complexity: options.complexities && p.complexity !== 'default' ? p.complexity : undefined,
     n: p.n,
     partialImages: options.partialImages && p.stream ? p.partialImages : 0,
     prompt: options.promptMax > 0 ? p.prompt : '',
@@ -117,6 +120,8 @@ function settleCost(runId: string): void {
   const actual = estimator.actualCost(model, usages, prices, { n: done.length, size, quality: done[0].echoed?.quality ?? (run.fields.quality as string | undefined) });
   useGallery.getState().patchRun(runId, { actual });
   if (actual !== null) record({ at: Date.now(), model, provider: run.provider, dollars: actual });
+  // The estimator learns what this combination is billed (lib/cost/learned.ts).
+  learnFromRun(run, done);
 }
 
 export async function runGeneration(): Promise<void> {
@@ -136,7 +141,7 @@ export async function runGeneration(): Promise<void> {
   const input = estimateInput();
   let estimate: { low: number; high: number } | undefined;
   try {
-    const e = prices && estimator && input ? estimator.estimateCost(input, prices) : null;
+    const e = prices && estimator && input ? estimator.estimateCost(input, prices, useLearned.getState().ensure()) : null;
     estimate = e ? { low: e.low, high: e.high } : undefined;
   } catch {
     // A request the estimator cannot price (a gateway's unknown size) still runs; it just has no estimate.
