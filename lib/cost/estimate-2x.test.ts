@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { estimateCost, pricePerImage, tableOutputPerImage, type EstimateInput } from './estimate';
+import { imagesUsage } from './usage';
 
 const OUT = 30 / 1e6;
 const TEXT = 5 / 1e6;
@@ -120,4 +121,14 @@ it("tableOutputPerImage: the table's figure for one image with its partials, or 
   expect(tableOutputPerImage('gpt-image-2.6-sunburst', { width: 1536, height: 1024 }, 'auto', 0)).toBe(1353);
   expect(tableOutputPerImage('gpt-image-2.6-flare', { width: 1536, height: 1024 }, 'auto', 0)).toBeNull();
   expect(tableOutputPerImage('dall-e-3', { width: 1024, height: 1024 }, 'standard', 0)).toBeNull();
+});
+
+it('2.x reads references at high fidelity: 1024² is 194 + 4,160 tokens, in the estimate and in the usage the offline API reports', () => {
+  for (const model of ['gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2'] as const) {
+    const e = estimateCost({ ...base, model, size: '1024x1024', inputImages: [{ width: 1024, height: 1024 }] });
+    expect(e.breakdown.imageIn.tokens, model).toEqual({ low: 4354, high: 4354 });
+    expect(e.notes.join(' '), model).toMatch(/reads reference images at high fidelity/);
+    const u = imagesUsage({ model, prompt: '', size: { width: 1024, height: 1024 }, quality: 'high', n: 1, partialImages: 0, inputImages: [{ width: 1024, height: 1024 }] });
+    expect(u?.input_tokens_details.image_tokens, model).toBe(4354);
+  }
 });

@@ -9,7 +9,7 @@ import { formatSize, parseSize, resolveAutoSize, type Dimensions } from '../mode
 import type { Complexity, EndpointCaps, InputFidelity, ModelId, Quality } from '../models/types';
 import { learnedFor, type Combo, type Learned, type LearnedBook } from './learned';
 import { DEFAULT_PRICES, pricingFor, tokenDollars, type ModelPricing, type PriceTable, type TokenPricing } from './pricing';
-import { GPT_2X_FIT, inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, textTokens, UNMEASURED_QUALITIES, type TokenQuality } from './tokens';
+import { GPT_2X_FIT, inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, readsInputsAtHighFidelity, textTokens, UNMEASURED_QUALITIES, type TokenQuality } from './tokens';
 import type { ImagesUsage } from './usage';
 
 export { textTokens } from './tokens';
@@ -282,18 +282,19 @@ function tokenEstimate(
   }
   const outTokens = { low: n * lowOut, high: n * highOut };
 
-  // Mirrors usage.ts: gpt-image-2 always reads references at high fidelity (§12); models without the
+  // Mirrors usage.ts: gpt-image-2, 2.5 and 2.6 always read references at high fidelity; models without the
   // parameter (mini) read them at low.
   const takesFidelity = !!spec.endpoints.edit?.inputFidelity;
   const base = spec.familyOf ?? model;
-  const fidelity: InputFidelity = base === 'gpt-image-2' ? 'high' : takesFidelity ? (input.inputFidelity ?? 'low') : 'low';
+  const alwaysHigh = readsInputsAtHighFidelity(model);
+  const fidelity: InputFidelity = alwaysHigh ? 'high' : takesFidelity ? (input.inputFidelity ?? 'low') : 'low';
   const imageTokens = refs.reduce((a, d) => a + inputImageTokens(d, fidelity), 0);
   const surcharge = imageTokens - refs.reduce((a, d) => a + inputImageTokens(d, 'low'), 0);
 
   if (partialTokens.high) notes.push('Each partial image adds 100 output tokens (documented for the Responses API on gpt-image-1; assumed for Images API streaming and for 2.x).');
-  if (refs.length && base === 'gpt-image-2') notes.push('gpt-image-2 reads reference images at high fidelity, so each carries the high-fidelity surcharge.');
-  if (refs.length && !takesFidelity && input.inputFidelity === 'high' && base !== 'gpt-image-2') notes.push(`${model} has no input_fidelity; references are counted at low fidelity.`);
-  if (refs.length && base !== 'gpt-image-1') notes.push(`Input image tokens use gpt-image-1's tile formula; unverified for ${model} (2.x reads inputs at high fidelity and publishes no formula).`);
+  if (refs.length && alwaysHigh) notes.push(`${base} reads reference images at high fidelity, so each carries the high-fidelity surcharge.`);
+  if (refs.length && !takesFidelity && input.inputFidelity === 'high' && !alwaysHigh) notes.push(`${model} has no input_fidelity; references are counted at low fidelity.`);
+  if (refs.length && base !== 'gpt-image-1') notes.push(`Input image tokens use gpt-image-1's tile formula; unverified for ${model}${alwaysHigh ? ' (no formula is published for 2.x)' : ''}.`);
 
   const line = (tokens: Range, perMillion: number): CostLine => ({
     tokens,

@@ -81,6 +81,16 @@ export function outputImageTokens(model: ModelId, size: Dimensions, quality: Tok
   }
 }
 
+/**
+ * gpt-image-2, 2.5 and 2.6 always read input images at high fidelity and take no `input_fidelity` (api-reference
+ * §12, api-2026-12 §2.1): their references carry the high-fidelity surcharge. No 2.x formula is published, so the
+ * gpt-image-1 tile formula with its surcharge stands in.
+ */
+export function readsInputsAtHighFidelity(model: ModelId): boolean {
+  const rule = getModel(model).outputTokens;
+  return rule === 'gpt-image-2-formula' || rule === 'gpt-image-2.5-fit' || rule === 'gpt-image-2.6-fit';
+}
+
 /** Each streamed partial image costs 100 extra output tokens (GUIDE). */
 export const PARTIAL_IMAGE_TOKENS = 100;
 

@@ -4,7 +4,7 @@
  */
 import type { Dimensions } from '../models/sizes';
 import type { ModelId } from '../models/types';
-import { inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, textTokens, type TokenQuality } from './tokens';
+import { inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, readsInputsAtHighFidelity, textTokens, type TokenQuality } from './tokens';
 
 export interface ImagesUsage {
   input_tokens: number;
@@ -34,8 +34,8 @@ export interface UsageInput {
 export function imagesUsage(u: UsageInput): ImagesUsage | null {
   const perImage = outputImageTokens(u.model, u.size, u.quality);
   if (perImage === null) return null;
-  // gpt-image-2 always reads references at high fidelity (api-reference §12).
-  const fidelity = u.model === 'gpt-image-2' ? 'high' : (u.inputFidelity ?? 'low');
+  // gpt-image-2, 2.5 and 2.6 always read references at high fidelity (api-reference §12, api-2026-12 §2.1).
+  const fidelity = readsInputsAtHighFidelity(u.model) ? 'high' : (u.inputFidelity ?? 'low');
   const text = u.outputOnly ? 0 : textTokens(u.prompt);
   const image = u.outputOnly ? 0 : (u.inputImages ?? []).reduce((sum, d) => sum + inputImageTokens(d, fidelity), 0);
   const output = u.n * (perImage + u.partialImages * PARTIAL_IMAGE_TOKENS);
