@@ -1,6 +1,8 @@
 /**
- * Simulated latency and fault injection for the offline API, chosen per request by header
- * (`x-offline-latency-ms`, `x-offline-fault`) or for the whole server by env (`OFFLINE_LATENCY_MS`).
+ * Simulated latency, fault injection and billing drift for the offline API, chosen per request by header
+ * (`x-offline-latency-ms`, `x-offline-fault`, `x-offline-billing-scale`) or for the whole server by env
+ * (`OFFLINE_LATENCY_MS`, `OFFLINE_BILLING_SCALE`). Which models are served (`x-offline-serve-retired`,
+ * `OFFLINE_SERVE_RETIRED`, `OFFLINE_EXTRA_MODELS`) is in lineup.server.ts.
  */
 import { ApiError } from '../errors/api-error';
 import { apiErrorFor } from '../errors/codes';
@@ -28,6 +30,51 @@ export function latencyMs(headers: Headers): number {
  */
 export function variantFrom(headers: Headers): string {
   return (headers.get('x-offline-variant') ?? '').slice(0, 40);
+}
+
+export const BILLING_SCALE_HEADER = 'x-offline-billing-scale';
+const MAX_BILLING_SCALE = 10;
+
+function scaleValue(raw: string): number | null {
+  const v = raw.trim();
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(v)) return null;
+  const n = Number(v);
+  return n > 0 && n <= MAX_BILLING_SCALE ? n : null;
+}
+
+let warnedScale: string | undefined;
+
+/**
+ * Billing drift: real models bill differently from any published table now and then, and the playground's
+ * estimator must learn that from `usage`. The billed output image tokens are multiplied by this factor and rounded
+ * (1 = the tables in lib/cost/tokens.ts). The header (sent by lib/pipeline/simulation.ts when the studio simulates)
+ * wins over OFFLINE_BILLING_SCALE; a header that is not a number in (0, 10] is a 400 naming it, an env value that
+ * is not is ignored with a warning.
+ */
+export function billingScaleFrom(headers: Headers): number {
+  const raw = headers.get(BILLING_SCALE_HEADER);
+  if (raw !== null) {
+    const n = scaleValue(raw);
+    if (n === null) {
+      throw new ApiError(400, {
+        message: `Invalid ${BILLING_SCALE_HEADER} header: '${raw.slice(0, 40)}'. Use a positive number up to ${MAX_BILLING_SCALE} (1 bills as the tables do).`,
+        param: BILLING_SCALE_HEADER,
+        code: 'invalid_value',
+      });
+    }
+    return n;
+  }
+  const env = process.env.OFFLINE_BILLING_SCALE;
+  if (env === undefined || env.trim() === '') return 1;
+  const n = scaleValue(env);
+  if (n === null) {
+    if (warnedScale !== env) {
+      warnedScale = env;
+      console.warn(`[offline-api] OFFLINE_BILLING_SCALE='${env.slice(0, 40)}' is not a number in (0, ${MAX_BILLING_SCALE}]: billing as the tables do`);
+    }
+    return 1;
+  }
+  return n;
 }
 
 export function faultFrom(headers: Headers): Fault | null {

@@ -15,7 +15,8 @@ export const CORS_HEADERS: Record<string, string> = {
     'authorization', 'content-type', 'accept', 'api-key', 'openai-organization', 'openai-project', 'user-agent',
     'x-stainless-lang', 'x-stainless-package-version', 'x-stainless-os', 'x-stainless-arch', 'x-stainless-runtime',
     'x-stainless-runtime-version', 'x-stainless-retry-count', 'x-stainless-timeout', 'x-stainless-helper-method',
-    'x-offline-latency-ms', 'x-offline-fault', 'x-offline-variant', 'x-ms-oai-image-generation-deployment',
+    'x-offline-latency-ms', 'x-offline-fault', 'x-offline-variant', 'x-offline-billing-scale', 'x-offline-serve-retired',
+    'x-ms-oai-image-generation-deployment',
   ].join(', '),
   'access-control-expose-headers': 'x-request-id, retry-after',
 };

@@ -2,11 +2,13 @@ import 'server-only';
 /**
  * The offline image API's Images endpoints: generations, edits, variations, in OpenAI and Azure flavours.
  * Validates with the registry, renders synthetic images, answers as JSON or as an SSE stream.
+ * On the OpenAI-style routes a model shut down on OpenAI is a 404 model_not_found unless retired models are served
+ * (lineup.server.ts); billed output image tokens follow the simulated billing scale (faults.ts).
  */
 import { createHash } from 'node:crypto';
 import { ApiError, invalid } from '../errors/api-error';
 import { capsFor } from '../models/caps';
-import { getModel } from '../models/registry';
+import { findModel, getModel } from '../models/registry';
 import { parseSize, resolveAutoSize, type Dimensions } from '../models/sizes';
 import type { Background, EndpointCaps, ModelId, OutputFormat } from '../models/types';
 import { validateImageFiles, type CheckedImage } from '../models/validate-files';
@@ -16,7 +18,9 @@ import type { TokenQuality } from '../cost/tokens';
 import { checkAuth, type Flavor } from './auth.server';
 import { readBody, releaseBody } from './body.server';
 import { checkDecodable } from './decode.server';
-import { contentFilterError, faultFrom, hang, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
+import { billingScaleFrom, contentFilterError, faultFrom, hang, variantFrom, latencyMs, moderationError, rateLimitError, serverError, sleep, type Fault } from './faults';
+import { azureImageModels, checkImageModel, serveRetired, servedImageModels } from './lineup.server';
+import { DETAIL, hasGenerationId, newGenerationId, readsInputsAtHighFidelity, resolveQuality } from './quality.server';
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from './http.server';
 import { renderEdit, renderGeneration, renderVariation, type EncodeOptions } from './render.server';
 import type { SceneSpec } from './scene.server';
@@ -43,9 +47,9 @@ interface Plan {
   images: CheckedImage[];
   mask?: CheckedImage;
   seed: string;
+  /** Simulated billing drift: billed output image tokens × this (1 = the tables). */
+  billingScale: number;
 }
-
-const DETAIL: Record<string, number> = { low: 0.25, medium: 0.5, high: 1, standard: 0.5, hd: 1 };
 
 function hashBytes(items: Uint8Array[]): string {
   const h = createHash('sha256');
@@ -53,17 +57,17 @@ function hashBytes(items: Uint8Array[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mask: CheckedImage | undefined, variant: string): Plan {
+function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mask: CheckedImage | undefined, variant: string, billingScale: number): Plan {
   const family = getModel(req.model).family;
   const first = images[0]?.info;
   const dims = req.size === 'auto' ? resolveAutoSize(caps, first) : parseSize(req.size)!;
-  const quality = family === 'dall-e' ? (req.quality === 'hd' ? 'hd' : 'standard') : req.quality && req.quality !== 'auto' ? (req.quality as TokenQuality) : 'medium';
+  const quality = family === 'dall-e' ? (req.quality === 'hd' ? 'hd' : 'standard') : resolveQuality(req.model, req.quality, req.prompt);
   const format: OutputFormat = req.outputFormat ?? 'png';
   // `auto` picks transparent only when the prompt asks for it and the format can carry it, as the model would.
   const wantsTransparent = /\btransparen(t|cy)\b/i.test(req.prompt) && format !== 'jpeg';
   const background = req.background && req.background !== 'auto' ? req.background : wantsTransparent && family === 'gpt-image' ? 'transparent' : 'opaque';
-  const seed = JSON.stringify([req.endpoint, req.model, req.prompt, dims, quality, background, req.style ?? null, hashBytes(images.map((i) => i.bytes)), mask ? hashBytes([mask.bytes]) : null, variant]);
-  return { req, caps, family, dims, quality, background, format, detail: DETAIL[quality], images, mask, seed };
+  const seed = JSON.stringify([req.endpoint, req.model, req.prompt, dims, quality, background, req.style ?? null, hashBytes(images.map((i) => i.bytes)), mask ? hashBytes([mask.bytes]) : null, variant, req.complexity ?? null]);
+  return { req, caps, family, dims, quality, background, format, detail: DETAIL[quality], images, mask, seed, billingScale };
 }
 
 function sceneFor(p: Plan, index: number): SceneSpec {
@@ -71,7 +75,7 @@ function sceneFor(p: Plan, index: number): SceneSpec {
     prompt: p.req.prompt || 'variation',
     width: p.dims.width,
     height: p.dims.height,
-    caption: `${p.req.model} · ${p.dims.width}x${p.dims.height} · ${p.quality}`.toUpperCase(),
+    caption: `${p.req.modelName} · ${p.dims.width}x${p.dims.height} · ${p.quality}`.toUpperCase(),
     transparent: p.background === 'transparent',
     seed: `${p.seed}\u0000${index}`,
   };
@@ -91,9 +95,17 @@ function render(p: Plan, index: number, detail: number): Promise<Buffer> {
   return renderGeneration(sceneFor(p, index), detail, encodeOptions(p));
 }
 
+/** The usage as billed: output image tokens × the billing scale, rounded; totals follow. */
+function billed(u: ImagesUsage | null, scale: number): ImagesUsage | null {
+  if (!u || scale === 1) return u;
+  const image = Math.round(u.output_tokens_details.image_tokens * scale);
+  const output = image + u.output_tokens_details.text_tokens;
+  return { ...u, output_tokens: output, output_tokens_details: { ...u.output_tokens_details, image_tokens: image }, total_tokens: u.input_tokens + output };
+}
+
 function usageFor(p: Plan, n: number, outputOnly = false): ImagesUsage | null {
   if (p.family !== 'gpt-image') return null;
-  return imagesUsage({
+  return billed(imagesUsage({
     model: p.req.model,
     prompt: p.req.prompt,
     size: p.dims,
@@ -101,9 +113,9 @@ function usageFor(p: Plan, n: number, outputOnly = false): ImagesUsage | null {
     n,
     partialImages: p.req.stream ? p.req.partialImages : 0,
     inputImages: p.images.map((i) => ({ width: i.info.width, height: i.info.height })),
-    inputFidelity: p.req.inputFidelity,
+    inputFidelity: readsInputsAtHighFidelity(p.req.model) ? 'high' : p.req.inputFidelity,
     outputOnly,
-  });
+  }), p.billingScale);
 }
 
 /** The settings echoed in answers and stream events (GPT image models only; resolved, never `auto`). */
@@ -124,11 +136,13 @@ async function answerJson(p: Plan, origin: string, id: string, latency: number, 
   const images = await Promise.all(Array.from({ length: p.req.n }, (_, i) => render(p, i, p.detail)));
   await sleep(latency, signal);
   const asUrl = p.family === 'dall-e' && (p.req.responseFormat ?? p.caps.defaults.responseFormat) === 'url';
+  const withGenerationId = hasGenerationId(p.req.model);
   const data = images.map((bytes) => {
-    const item: { b64_json?: string; url?: string; revised_prompt?: string } = {};
+    const item: { b64_json?: string; url?: string; revised_prompt?: string; generation_id?: string } = {};
     if (asUrl) item.url = `${origin}/api/offline/images/${putImage(bytes, p.format)}`;
     else item.b64_json = bytes.toString('base64');
     if (p.req.model === 'dall-e-3') item.revised_prompt = revisedPrompt(p.req.prompt);
+    if (withGenerationId) item.generation_id = newGenerationId();
     return item;
   });
   const body: Record<string, unknown> = { created: Math.floor(Date.now() / 1000), data };
@@ -207,6 +221,18 @@ async function cutShort(answer: Response): Promise<Response> {
   return new Response(body, { status: answer.status, headers: answer.headers });
 }
 
+/**
+ * An endpoint no served model offers (variations, once dall-e-2 is shut down): say so, rather than list no values.
+ * A shut-down model named in the body has had its 404 already.
+ */
+function checkEndpointServed(endpoint: ImageEndpoint, models: readonly string[], fields: Record<string, unknown>): void {
+  if (models.some((id) => findModel(id)?.endpoints[endpoint])) return;
+  const what = { variation: 'image variations', edit: 'image edits', generate: 'image generation' }[endpoint];
+  const named = typeof fields.model === 'string';
+  throw invalid('model', named ? 'invalid_value' : 'missing_required_parameter',
+    `${named ? `Invalid value: '${String(fields.model).slice(0, 80)}'. ` : "Missing required parameter: 'model'. "}No model served today makes ${what}: dall-e-2, the only one that did, shut down on 2026-05-12. (The offline API serves it again with the x-offline-serve-retired: 1 header or OFFLINE_SERVE_RETIRED=1.)`);
+}
+
 /** Azure routes name a deployment: a model id (or alias), else the body's model must be one. */
 function azureModel(deployment: string, fields: Record<string, unknown>): ModelId {
   const fromDeployment = capsFor(deployment, 'generate') || capsFor(deployment, 'edit') || capsFor(deployment, 'variation');
@@ -229,6 +255,9 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
       throw invalid('api-version', 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests, e.g. ?api-version=2025-04-01-preview.');
     }
     const fault = faultFrom(request.headers);
+    const billingScale = billingScaleFrom(request.headers);
+    // Azure serves what its deployment names, whatever OpenAI's dates say.
+    const retired = serveRetired(request.headers) || flavor.kind === 'azure';
     if (fault === 'rate_limit') throw rateLimitError();
     if (fault === 'server_error') throw serverError();
 
@@ -236,7 +265,11 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
     const body = await readBody(request);
     const narrowing = flavor.kind === 'azure' ? AZURE_NARROWING : undefined;
     if (flavor.kind === 'azure') body.fields.model = azureModel(flavor.deployment, body.fields);
-    const req = validateImageRequest(endpoint, body.fields, { fromForm: body.fromForm, narrowing });
+    // A model OpenAI shut down does not exist there any more: 404 before any of its parameters is looked at.
+    else checkImageModel(body.fields.model, retired);
+    const models = flavor.kind === 'azure' ? azureImageModels() : servedImageModels(retired);
+    checkEndpointServed(endpoint, models, body.fields);
+    const req = validateImageRequest(endpoint, body.fields, { fromForm: body.fromForm, narrowing, models });
     const caps = capsFor(req.model, endpoint, narrowing)!;
 
     let images: CheckedImage[] = [];
@@ -247,7 +280,7 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
       ({ images, mask } = validateImageFiles(caps, uploads, maskUpload, req.model));
       await checkDecodable(images, mask);
     }
-    const p = plan(req, caps, images, mask, variantFrom(request.headers));
+    const p = plan(req, caps, images, mask, variantFrom(request.headers), billingScale);
 
     if (fault === 'moderation') throw moderationError(p.family, id);
     if (fault === 'content_filter') throw contentFilterError();

@@ -7,6 +7,7 @@ import 'server-only';
 import { ApiError, invalid } from '../../errors/api-error';
 import { textTokens } from '../../cost/tokens';
 import { checkAuth, type Flavor } from '../auth.server';
+import { azureImageModels, serveRetired, servedImageModels } from '../lineup.server';
 import { readBody, releaseBody } from '../body.server';
 import { contentFilterError, faultFrom, hang, latencyMs, moderationError, rateLimitError, serverError, sleep, variantFrom, type Fault } from '../faults';
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from '../http.server';
@@ -46,7 +47,7 @@ function echoTool(req: ResponsesRequest): Json[] {
   return [{
     type: 'image_generation',
     background: t.background ?? 'auto',
-    model: t.model,
+    model: t.modelName,
     moderation: t.moderation ?? 'auto',
     output_compression: t.outputCompression ?? 100,
     output_format: t.outputFormat ?? 'png',
@@ -224,6 +225,8 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
     checkAuth(request.headers, flavor);
     checkAzure(request, flavor);
     const fault = faultFrom(request.headers);
+    // Azure serves what its deployments name, whatever OpenAI's dates say.
+    const retired = serveRetired(request.headers) || flavor.kind === 'azure';
     if (fault === 'rate_limit') throw rateLimitError();
     if (fault === 'server_error') throw serverError();
 
@@ -233,6 +236,8 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
     const narrowing = azure ? AZURE_NARROWING : undefined;
     const req = parseResponsesRequest(body.fields, {
       narrowing,
+      retired,
+      models: azure ? azureImageModels() : servedImageModels(retired),
       azure: azure ? { imageDeployment: request.headers.get('x-ms-oai-image-generation-deployment') } : undefined,
     });
 

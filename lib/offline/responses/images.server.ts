@@ -12,6 +12,7 @@ import type { OutputFormat } from '../../models/types';
 import { sniffImage, type ImageInfo } from '../../images/sniff';
 import type { TokenQuality } from '../../cost/tokens';
 import { checkDecodable } from '../decode.server';
+import { DETAIL, resolveQuality } from '../quality.server';
 import { renderEdit, renderGeneration, type EncodeOptions } from '../render.server';
 import type { SceneSpec } from '../scene.server';
 import type { ImageRef, ImageTool } from './parse.server';
@@ -38,8 +39,6 @@ export interface ImagePlan {
   mask?: InputImage;
   seed: string;
 }
-
-const DETAIL: Record<TokenQuality, number> = { low: 0.25, medium: 0.5, high: 1, xhigh: 1, max: 1 };
 
 function decodeDataUrl(ref: Extract<ImageRef, { kind: 'data_url' }>): Uint8Array {
   const m = /^data:(image\/[a-z0-9.+-]+)?(;[a-z0-9=-]+)*;base64,(.*)$/is.exec(ref.url);
@@ -104,7 +103,7 @@ export async function planImage(tool: ImageTool, prompt: string, refs: ImageRef[
   const action = tool.action === 'generate' || !images.length ? 'generate' : 'edit';
   const used = action === 'edit' ? images : [];
   const dims = tool.size === 'auto' ? resolveAutoSize(caps, used[0]?.info) : parseSize(tool.size)!;
-  const quality: TokenQuality = tool.quality && tool.quality !== 'auto' ? (tool.quality as TokenQuality) : 'medium';
+  const quality: TokenQuality = resolveQuality(tool.model, tool.quality, prompt);
   const format: OutputFormat = tool.outputFormat ?? 'png';
   const wantsTransparent = /\btransparen(t|cy)\b/i.test(prompt) && format !== 'jpeg';
   const background = tool.background && tool.background !== 'auto' ? tool.background : wantsTransparent ? 'transparent' : 'opaque';
@@ -117,7 +116,7 @@ function scene(p: ImagePlan): SceneSpec {
     prompt: p.prompt,
     width: p.dims.width,
     height: p.dims.height,
-    caption: `${p.tool.model} · ${p.dims.width}x${p.dims.height} · ${p.quality} · ${p.action}`.toUpperCase(),
+    caption: `${p.tool.modelName} · ${p.dims.width}x${p.dims.height} · ${p.quality} · ${p.action}`.toUpperCase(),
     transparent: p.background === 'transparent',
     seed: p.seed,
   };

@@ -7,10 +7,9 @@ import 'server-only';
  */
 import { ApiError, invalid, listValues, wrongType } from '../../errors/api-error';
 import type { CapsNarrowing } from '../../models/caps';
-import { findModel } from '../../models/registry';
 import type { Background, InputFidelity, ModelId, Moderation, OutputFormat, Quality } from '../../models/types';
 import { validateImageRequest } from '../../models/validate';
-import { MAIN_MODELS } from '../../models/main-models';
+import { checkImageModel, checkMainModel } from '../lineup.server';
 
 const KNOWN_FIELDS = [
   'model', 'input', 'tools', 'tool_choice', 'previous_response_id', 'stream', 'instructions', 'metadata', 'store',
@@ -31,7 +30,10 @@ export type ImageRef =
 export interface ImageTool {
   /** As the request gave it, echoed in `tools`. */
   raw: Record<string, unknown>;
+  /** The registry's id, for its rules. */
   model: ModelId;
+  /** As asked (a dated snapshot stays one), echoed in `tools`. */
+  modelName: string;
   quality?: Quality;
   size: string;
   background?: Background;
@@ -68,7 +70,14 @@ export interface ParseOptions {
   /** Azure: `model` is a deployment name (any), the tool model comes from a header. */
   azure?: { imageDeployment: string | null };
   narrowing?: CapsNarrowing;
+  /** Serve models OpenAI shut down (lineup.server.ts); Azure always does. */
+  retired?: boolean;
+  /** The image models the tool may name (the validator's `models`). */
+  models?: readonly ModelId[];
 }
+
+/** The tool's default model in the spec (OAPI-0821 ImageGenTool), shut down on OpenAI 2026-10-23 (api-2026-12 §4). */
+const TOOL_DEFAULT_MODEL = 'gpt-image-1';
 
 function present(v: unknown): boolean {
   return v !== undefined && v !== null;
@@ -160,7 +169,7 @@ function readTool(raw: Record<string, unknown>, index: number, opts: ParseOption
   for (const key of Object.keys(raw)) {
     if (!TOOL_FIELDS.includes(key)) throw invalid(`${param}.${key}`, 'unknown_parameter', `Unknown parameter: '${param}.${clip(key)}'.`);
   }
-  let model = raw.model ?? 'gpt-image-1';
+  let model = raw.model ?? TOOL_DEFAULT_MODEL;
   if (opts.azure) {
     if (!opts.azure.imageDeployment) {
       throw invalid(null, 'missing_required_header', "The image_generation tool needs the 'x-ms-oai-image-generation-deployment' header naming a GPT image deployment (on the offline API, deployments are named after models, e.g. gpt-image-1).");
@@ -168,6 +177,10 @@ function readTool(raw: Record<string, unknown>, index: number, opts: ParseOption
     model = opts.azure.imageDeployment;
   }
   if (typeof model !== 'string') throw wrongType(`${param}.model`, 'a string', model);
+  if (!opts.azure) {
+    const defaulted = raw.model === undefined || raw.model === null;
+    checkImageModel(model, opts.retired ?? false, `${param}.model`, defaulted ? ` It is the image_generation tool's default model: set '${param}.model'.` : '');
+  }
   const fields: Record<string, unknown> = { model };
   for (const k of ['quality', 'size', 'background', 'output_format', 'output_compression', 'moderation', 'partial_images', 'input_fidelity']) {
     if (present(raw[k])) fields[k] = raw[k];
@@ -175,7 +188,7 @@ function readTool(raw: Record<string, unknown>, index: number, opts: ParseOption
   // The playground's own validator, on the tool's endpoint in the registry (what the chat checks before sending).
   let req;
   try {
-    req = validateImageRequest('responses', fields, { narrowing: opts.narrowing, paramPrefix: `${param}.` });
+    req = validateImageRequest('responses', fields, { narrowing: opts.narrowing, paramPrefix: `${param}.`, models: opts.models });
   } catch (e) {
     // Azure names the tool's model in a header, not in a field.
     if (opts.azure && e instanceof ApiError && e.param === `${param}.model`) throw new ApiError(e.status, { ...e.toBody().error, param: null }, e.headers);
@@ -196,6 +209,7 @@ function readTool(raw: Record<string, unknown>, index: number, opts: ParseOption
   return {
     raw,
     model: req.model,
+    modelName: req.modelName,
     quality: req.quality,
     size: req.size,
     background: req.background,
@@ -224,10 +238,9 @@ export function parseResponsesRequest(fields: Record<string, unknown>, opts: Par
   const model = fields.model;
   if (!present(model)) throw invalid('model', 'missing_required_parameter', "Missing required parameter: 'model'.");
   if (typeof model !== 'string') throw wrongType('model', 'a string', model);
-  if (!opts.azure && !(MAIN_MODELS as readonly string[]).includes(model)) {
-    const hint = findModel(model) ? ` ${model} is an image model: use it as the image_generation tool's model, with a main model here.` : '';
-    throw invalid('model', 'model_not_found', `The model '${clip(model)}' does not exist or you do not have access to it. The offline API serves ${listValues(MAIN_MODELS)}.${hint}`);
-  }
+  // OpenAI: a main model the offline API serves and OpenAI has not shut down, else 404 model_not_found (the real
+  // service's answer for a model it does not have). Azure: `model` is a deployment name, any will do.
+  if (!opts.azure) checkMainModel(model, opts.retired ?? false);
 
   let tool: ImageTool | null = null;
   if (present(fields.tools)) {

@@ -1,17 +1,20 @@
 import { checkAuth, withOfflineAuth } from '@/lib/offline/auth.server';
 import { errorResponse, jsonResponse, preflight, requestId, toApiError } from '@/lib/offline/http.server';
 import { methodNotAllowed } from '@/lib/offline/not-found.server';
-import { MODELS } from '@/lib/models/registry';
+import { modelList, serveRetired } from '@/lib/offline/lineup.server';
 
 export const dynamic = 'force-dynamic';
 
-/** `client.models.list()` against the offline API: the image models it serves. */
+/**
+ * `client.models.list()` against the offline API: the image models (with their dated snapshots), the extra ids of
+ * OFFLINE_EXTRA_MODELS and the mainline models it serves, each with `shutdown_date` (api-2026-12 §5). Shut-down
+ * models are listed only when served (`x-offline-serve-retired: 1`, OFFLINE_SERVE_RETIRED=1; lib/offline/lineup.server.ts).
+ */
 export const GET = withOfflineAuth((request) => {
   const id = requestId();
   try {
     checkAuth(request.headers, { kind: 'openai' });
-    const data = MODELS.map((m) => ({ id: m.id, object: 'model', created: 0, owned_by: 'offline' }));
-    return jsonResponse({ object: 'list', data }, 200, id);
+    return jsonResponse({ object: 'list', data: modelList(serveRetired(request.headers)) }, 200, id);
   } catch (e) {
     return errorResponse(toApiError(e), id);
   }
