@@ -193,3 +193,14 @@ describe('coverage of the registry', () => {
     expect(dated).toEqual(['gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini', 'dall-e-3', 'dall-e-2']);
   });
 });
+
+describe('ids the registry lists only by family', () => {
+  it('dates a dated snapshot it does not list by its model (Azure version ids)', () => {
+    expect(lifecycleOf('image', 'azure', 'gpt-image-1-2025-04-15', { on: '2026-12-03' })).toMatchObject({ state: 'shut-down', shutdown: '2026-10-23' });
+    expect(lifecycleOf('image', 'openai', 'gpt-image-1-mini-2025-10-06', { on: '2026-12-03' })).toMatchObject({ state: 'shut-down', replacement: 'gpt-image-2.6-flare' });
+  });
+
+  it('gives a new variant no date of its family', () => {
+    expect(lifecycleOf('image', 'openai', 'gpt-image-1-turbo', { on: '2026-12-03' })).toEqual({ state: 'active' });
+  });
+});

@@ -108,14 +108,25 @@ export interface Lifecycle {
 /** The shipped fact for a model id (a dated snapshot shares its model's). */
 export function shippedDate(kind: 'image' | 'main', table: LifecycleTable, id: string): LifecycleFact | undefined {
   if (kind === 'main') return MAIN_DATES[table][id] ?? MAIN_DATES[table][id.replace(/-\d{4}-\d{2}-\d{2}$/, '')];
+  const base = registryModel(id);
+  return base ? IMAGE_DATES[table][base] : undefined;
+}
+
+/**
+ * The registry model an id is, or is a dated snapshot of: an alias, or its family's id plus `-YYYY-MM-DD` (Azure
+ * versions such as gpt-image-1-2025-04-15 that the registry does not list). A new variant is not its family.
+ */
+function registryModel(id: string): KnownModelId | undefined {
   const spec = findModel(id);
-  return spec?.inRegistry ? IMAGE_DATES[table][spec.id as KnownModelId] : undefined;
+  if (!spec) return undefined;
+  if (spec.inRegistry) return spec.id as KnownModelId;
+  return id.replace(/-\d{4}-\d{2}-\d{2}$/, '') === spec.familyOf ? spec.familyOf : undefined;
 }
 
 export function successor(kind: 'image' | 'main', id: string): ModelId {
   if (kind === 'main') return MAIN_SUCCESSOR[id.replace(/-\d{4}-\d{2}-\d{2}$/, '')] ?? DEFAULT_MAIN_SUCCESSOR;
-  const spec = findModel(id);
-  return (spec && IMAGE_SUCCESSOR[spec.id as KnownModelId]) ?? DEFAULT_MODEL;
+  const base = registryModel(id);
+  return (base && IMAGE_SUCCESSOR[base]) ?? DEFAULT_MODEL;
 }
 
 const DEFAULT_MAIN_SUCCESSOR = 'gpt-6.1-sol';

@@ -287,3 +287,14 @@ describe('findModel: an id the registry does not know borrows its family’s rul
     expect(modelsFor('generate').map((m) => m.id)).not.toContain('gpt-image-2.7-other');
   });
 });
+
+describe('unknown ids borrow their family only up to a boundary', () => {
+  it('matches whole version parts', () => {
+    expect(findModel('gpt-image-10')).toBeUndefined();
+    expect(findModel('gpt-image-2.7-test')?.familyOf).toBe('gpt-image-2');
+    expect(findModel('gpt-image-2.6')?.familyOf).toBe('gpt-image-2.6-sunburst');
+    expect(findModel('gpt-image-2.6-nova')?.familyOf).toBe('gpt-image-2.6-sunburst');
+    expect(findModel('gpt-image-2.5-ember')?.endpoints.generate?.qualities).toContain('xhigh');
+    expect(findModel('gpt-image-2.6-nova')?.endpoints.generate?.complexities).toEqual(['low', 'medium', 'high']);
+  });
+});

@@ -254,8 +254,13 @@ export const MODEL_IDS: KnownModelId[] = MODELS.map((m) => m.id as KnownModelId)
 export const DEFAULT_MODEL: KnownModelId = 'gpt-image-2.6-sunburst';
 
 const byName = new Map<string, ModelSpec>(MODELS.flatMap((m) => [m.id, ...m.aliases].map((name) => [name, m] as const)));
+/** Family names that are no model's id: a new 2.6 or 2.5 variant borrows its Sunburst's rules. */
+const FAMILIES: Record<string, KnownModelId> = { 'gpt-image-2.6': 'gpt-image-2.6-sunburst', 'gpt-image-2.5': 'gpt-image-2.5-sunburst' };
+const prefixes = new Map<string, ModelSpec>([...byName, ...Object.entries(FAMILIES).map(([f, id]) => [f, byName.get(id)!] as const)]);
 /** Longest first, so `gpt-image-2.6-sunburst-2027-01-01` borrows from 2.6 Sunburst, not from gpt-image-2. */
-const familyPrefixes = [...byName.keys()].filter((n) => n.startsWith('gpt-image-')).sort((a, b) => b.length - a.length);
+const familyPrefixes = [...prefixes.keys()].filter((n) => n.startsWith('gpt-image-')).sort((a, b) => b.length - a.length);
+/** A prefix counts only up to a boundary: `gpt-image-10` is not gpt-image-1, `gpt-image-2.7` is of gpt-image-2. */
+const extends_ = (id: string, prefix: string) => id.startsWith(prefix) && (id.length === prefix.length || id[prefix.length] === '-' || id[prefix.length] === '.');
 const borrowed = new Map<string, ModelSpec>();
 
 /**
@@ -269,9 +274,9 @@ export function findModel(idOrAlias: string): ModelSpec | undefined {
   if (!/^gpt-image-[a-z0-9][a-z0-9.-]{0,80}$/.test(idOrAlias)) return undefined;
   const cached = borrowed.get(idOrAlias);
   if (cached) return cached;
-  const prefix = familyPrefixes.find((p) => idOrAlias.startsWith(p));
+  const prefix = familyPrefixes.find((p) => extends_(idOrAlias, p));
   if (!prefix) return undefined;
-  const base = byName.get(prefix)!;
+  const base = prefixes.get(prefix)!;
   const spec: ModelSpec = {
     ...base,
     id: idOrAlias,
