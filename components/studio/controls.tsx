@@ -44,7 +44,7 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
             value={params.complexity}
             options={['default', ...options.complexities] as const}
             onChange={(v) => set('complexity', v)}
-            notes={{ default: 'left out: the model decides' }}
+            hint={params.complexity === 'default' ? 'left out: the model decides' : 'planning depth, separate from quality'}
           />
         )}
         {options.outputFormats && (
