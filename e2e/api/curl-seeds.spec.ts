@@ -3,12 +3,16 @@
  * document and section it reproduces): the OpenAI guide's curl commands run unchanged but for the base URL and
  * key, and the Azure how-to's REST recipe (URL template, required headers, example body) assembled into curl.
  * Commands are read from the fixture files, not retyped here.
+ * The guide's commands name gpt-image-1, which OpenAI shut down on 2026-10-23 (api-2026-12 §1): as printed they get
+ * 404 model_not_found, so they run with the model swapped for the current flagship, as someone copying them today
+ * must. The Azure recipes name a deployment, which the Azure-style routes keep serving.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { AZURE_API_VERSION, AZURE_ENDPOINT, KEY, V1 } from './helpers/env';
+import { expectApiError, postJson } from './helpers/http';
 import { compareThroughMask, decode, holeMask, patternPng, solidImage } from './helpers/images';
 import { requireTools } from '../helpers/tools';
 import { AZURE_EDITS, AZURE_GENERATIONS, bash, DOCS_BASE, docsCommand, pointAt, settledFile, tempDir, type AzureRestRecipe } from './helpers/seeds';
@@ -24,6 +28,18 @@ test.beforeEach(() => {
 });
 test.afterEach(() => work.cleanup());
 
+/** The guide's model and today's flagship in its place (see above). */
+const GUIDE_MODEL = 'gpt-image-1';
+const CURRENT_MODEL = 'gpt-image-2.6-sunburst';
+
+/** The command with its base URL pointed at the offline API and its shut-down model swapped for a current one. */
+function today(command: string): string {
+  const pointed = pointAt(command, DOCS_BASE, V1);
+  const swapped = pointed.replace(/("model": "|model=)gpt-image-1(")/g, `$1${CURRENT_MODEL}$2`);
+  expect(swapped, 'the command names the guide model').not.toBe(pointed);
+  return swapped;
+}
+
 /** Resolves once `name` in the work dir is a PNG that decodes (process substitutions may finish after bash). */
 function pngFile(name: string) {
   return settledFile(join(work.dir, name), async (bytes) => {
@@ -38,8 +54,12 @@ function pngFile(name: string) {
 test('guide, Image API example: the generation piped through jq and base64 writes a 1024x1024 otter.png', async () => {
   const command = docsCommand('guide-generate.sh');
   // The body the guide sends conforms to the spec.
-  expectSpec('CreateImageRequest', JSON.parse(/-d '([\s\S]*?)'/.exec(command)![1]));
-  const run = await bash(pointAt(command, DOCS_BASE, V1), work.dir, ENV);
+  const body = JSON.parse(/-d '([\s\S]*?)'/.exec(command)![1]);
+  expectSpec('CreateImageRequest', body);
+  // As printed, the body names a model OpenAI no longer serves.
+  expect(body.model).toBe(GUIDE_MODEL);
+  await expectApiError(await postJson('/images/generations', body), 404, { code: 'model_not_found', param: 'model' });
+  const run = await bash(today(command), work.dir, ENV);
   expect(run.code, run.stderr).toBe(0);
   const img = await decode(await pngFile('otter.png'));
   expect(img).toMatchObject({ format: 'png', width: 1024, height: 1024 });
@@ -51,11 +71,15 @@ test('guide, Edit image example: the four-image edit with repeated -F "image[]=@
   expect(files).toEqual(['body-lotion.png', 'bath-bomb.png', 'incense-kit.png', 'soap.png']);
   const colours = [{ r: 240, g: 220, b: 200 }, { r: 200, g: 60, b: 160 }, { r: 120, g: 90, b: 40 }, { r: 90, g: 200, b: 220 }];
   await Promise.all(files.map(async (f, i) => writeFileSync(join(work.dir, f), await solidImage('png', 512 + 128 * i, 512, { colour: { ...colours[i], alpha: 1 } }))));
-  const run = await bash(pointAt(command, DOCS_BASE, V1), work.dir, ENV);
+  const run = await bash(today(command), work.dir, ENV);
   expect(run.code, run.stderr).toBe(0);
   expect(run.stderr).toMatch(/^x-request-id: req_[0-9a-f]+/im);
   const img = await decode(await pngFile('gift-basket.png'));
-  expect(img).toMatchObject({ format: 'png', width: 1024, height: 1024 });
+  // No size in the command: auto follows the first reference's shape, a square (512x512) here. On 2.x that is any
+  // WxH within 655,360–8,294,400 px (api-2026-12 §2.1), not necessarily 1024x1024.
+  expect(img).toMatchObject({ format: 'png' });
+  expect(img.width).toBe(img.height);
+  expect(img.width * img.height).toBeGreaterThanOrEqual(655_360);
 });
 
 test('guide, Edit with a mask: the inpainting edit with -F "mask=@mask.png" (its trailing blanks after a backslash must go)', async () => {
@@ -73,7 +97,7 @@ test('guide, Edit with a mask: the inpainting edit with -F "mask=@mask.png" (its
   expect(asPrinted.stderr).toContain('-F: command not found');
 
   const fixed = command.replace(/\\[ \t]+\n/g, '\\\n');
-  const run = await bash(pointAt(fixed, DOCS_BASE, V1), work.dir, ENV);
+  const run = await bash(today(fixed), work.dir, ENV);
   expect(run.code, run.stderr).toBe(0);
   expect(run.stderr).toMatch(/^x-request-id: req_/im);
   const out = await pngFile('lounge.png');

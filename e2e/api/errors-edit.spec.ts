@@ -2,10 +2,12 @@
  * Bad edit and variation uploads: too many images, files that are not images (or only look like one),
  * masks that are not PNG, lack alpha or differ in size, files over the byte limits, truncated multipart.
  * Each gets a 400 (or 413) whose `param` names the file field.
+ * dall-e-2's rules (square PNG under 4 MB, variations) and other shut-down models' are checked with the
+ * x-offline-serve-retired header; without it those models are 404 model_not_found (last test).
  */
 import { expect, test } from '@playwright/test';
 import { expectApiError, encodeForm, form, png, postForm, type ExpectedError } from './helpers/http';
-import { V1, AUTH } from './helpers/env';
+import { V1, AUTH, SERVE_RETIRED } from './helpers/env';
 import { corruptPng, holeMask, notAnImage, paddedPng, patternPng, solidImage } from './helpers/images';
 
 const MB = 1024 * 1024;
@@ -17,11 +19,14 @@ test.beforeAll(async () => {
   [image, mask] = await Promise.all([patternPng(256, 256), holeMask(256, 256, { x: 64, y: 64, w: 128, h: 128 })]);
 });
 
-const gptEdit = (fields: Record<string, string | Blob | Blob[]>) => form({ model: 'gpt-image-1', prompt: 'add a hat', ...fields });
+const gptEdit = (fields: Record<string, string | Blob | Blob[]>) => form({ model: 'gpt-image-2.6-sunburst', prompt: 'add a hat', ...fields });
 
-async function expectEditError(body: FormData, want: ExpectedError, status = 400, path = '/images/edits') {
-  return expectApiError(await postForm(path, body), status, { type: 'invalid_request_error', ...want });
+async function expectEditError(body: FormData, want: ExpectedError, status = 400, path = '/images/edits', headers: Record<string, string> = {}) {
+  return expectApiError(await postForm(path, body, headers), status, { type: 'invalid_request_error', ...want });
 }
+
+/** The same, for a shut-down model's own rules. */
+const expectRetiredEditError = (body: FormData, want: ExpectedError, status = 400, path = '/images/edits') => expectEditError(body, want, status, path, SERVE_RETIRED);
 
 test('17 images are one too many', async () => {
   const images = Array.from({ length: 17 }, (_, i) => png(image, `i${i}.png`));
@@ -83,33 +88,44 @@ test('an image over 50 MB (51 MB) is refused for GPT image models', async () => 
 test('dall-e-2 takes no image over 4 MB, no non-square image, and no opaque image without a mask', async () => {
   const dalle = (fields: Record<string, string | Blob>) => form({ model: 'dall-e-2', prompt: 'a hat', ...fields });
   const big = await paddedPng(256, 256, 4 * MB + 1);
-  await expectEditError(dalle({ image: png(big) }), { param: 'image', code: 'image_too_large' });
-  await expectEditError(dalle({ image: png(await patternPng(300, 200)), mask: png(await holeMask(300, 200, { x: 0, y: 0, w: 10, h: 10 })) }), { param: 'image', code: 'invalid_image_dimensions', message: /square/ });
-  await expectEditError(dalle({ image: png(await solidImage('png', 256, 256)) }), { param: 'image', message: /alpha/ });
-  await expectEditError(dalle({ image: png(await solidImage('webp', 256, 256, { alpha: true }), 'w.png') }), { param: 'image', code: 'invalid_image_format' });
+  await expectRetiredEditError(dalle({ image: png(big) }), { param: 'image', code: 'image_too_large' });
+  await expectRetiredEditError(dalle({ image: png(await patternPng(300, 200)), mask: png(await holeMask(300, 200, { x: 0, y: 0, w: 10, h: 10 })) }), { param: 'image', code: 'invalid_image_dimensions', message: /square/ });
+  await expectRetiredEditError(dalle({ image: png(await solidImage('png', 256, 256)) }), { param: 'image', message: /alpha/ });
+  await expectRetiredEditError(dalle({ image: png(await solidImage('webp', 256, 256, { alpha: true }), 'w.png') }), { param: 'image', code: 'invalid_image_format' });
 });
 
 test('variations want dall-e-2 and a square PNG under 4 MB', async () => {
-  await expectEditError(form({ model: 'gpt-image-1', image: png(image) }), { param: 'model', code: 'invalid_value' }, 400, '/images/variations');
-  await expectEditError(form({ image: png(await patternPng(300, 200)) }), { param: 'image', code: 'invalid_image_dimensions' }, 400, '/images/variations');
-  await expectEditError(form({ image: png(await paddedPng(256, 256, 4 * MB + 1)) }), { param: 'image', code: 'image_too_large' }, 400, '/images/variations');
-  await expectEditError(form({ image: png(notAnImage(), 'x.png') }), { param: 'image', code: 'invalid_image_format' }, 400, '/images/variations');
-  await expectEditError(form({ image: png(await corruptPng()) }), { param: 'image' }, 400, '/images/variations');
-  await expectEditError(form({ image: png(image), prompt: 'x' }), { param: 'prompt', code: 'unknown_parameter' }, 400, '/images/variations');
+  const variation = (fields: Record<string, string | Blob>) => form({ model: 'dall-e-2', ...fields });
+  const expectVariationError = (body: FormData, want: ExpectedError) => expectRetiredEditError(body, want, 400, '/images/variations');
+  await expectVariationError(form({ model: 'gpt-image-2', image: png(image) }), { param: 'model', code: 'invalid_value', message: /does not support image variations/ });
+  await expectVariationError(form({ image: png(image) }), { param: 'model', code: 'missing_required_parameter' });
+  await expectVariationError(variation({ image: png(await patternPng(300, 200)) }), { param: 'image', code: 'invalid_image_dimensions' });
+  await expectVariationError(variation({ image: png(await paddedPng(256, 256, 4 * MB + 1)) }), { param: 'image', code: 'image_too_large' });
+  await expectVariationError(variation({ image: png(notAnImage(), 'x.png') }), { param: 'image', code: 'invalid_image_format' });
+  await expectVariationError(variation({ image: png(await corruptPng()) }), { param: 'image' });
+  await expectVariationError(variation({ image: png(image), prompt: 'x' }), { param: 'prompt', code: 'unknown_parameter' });
+});
+
+test('without the switch, variations have no model: dall-e-2 is 404 model_not_found, anything else says none is served', async () => {
+  // api-2026-12 §1: dall-e-2 shut down 2026-05-12; it was the only model with variations.
+  await expectEditError(form({ model: 'dall-e-2', image: png(image) }), { param: 'model', code: 'model_not_found', message: /^The model 'dall-e-2' does not exist or you do not have access to it\.$/ }, 404, '/images/variations');
+  await expectEditError(form({ image: png(image) }), { param: 'model', code: 'missing_required_parameter', message: /No model served today makes image variations/ }, 400, '/images/variations');
+  await expectEditError(form({ model: 'gpt-image-2.6-sunburst', image: png(image) }), { param: 'model', code: 'invalid_value', message: /No model served today/ }, 400, '/images/variations');
 });
 
 test('missing image, an image sent as text, and field errors in multipart', async () => {
   await expectEditError(gptEdit({}), { param: 'image', code: 'missing_required_parameter' });
   await expectEditError(gptEdit({ image: 'not a file' }), { param: 'image', code: 'invalid_type' });
-  await expectEditError(form({ model: 'gpt-image-1', image: png(image) }), { param: 'prompt', code: 'missing_required_parameter' });
+  await expectEditError(form({ model: 'gpt-image-2.6-sunburst', image: png(image) }), { param: 'prompt', code: 'missing_required_parameter' });
   await expectEditError(gptEdit({ image: png(image), n: '11' }), { param: 'n', code: 'integer_above_max_value' });
   await expectEditError(gptEdit({ image: png(image), n: 'two' }), { param: 'n', code: 'invalid_type' });
   await expectEditError(gptEdit({ image: png(image), stream: 'maybe' }), { param: 'stream', code: 'invalid_type' });
   await expectEditError(gptEdit({ image: png(image), response_format: 'url' }), { param: 'response_format', code: 'unknown_parameter' });
-  await expectEditError(gptEdit({ image: png(image), size: '1792x1024' }), { param: 'size', code: 'invalid_value' });
+  await expectEditError(gptEdit({ image: png(image), size: '1000x1000' }), { param: 'size', code: 'invalid_value' });
   await expectEditError(form({ model: 'gpt-image-2', prompt: 'x', image: png(image), input_fidelity: 'high' }), { param: 'input_fidelity', code: 'unknown_parameter' });
-  await expectEditError(form({ model: 'gpt-image-1-mini', prompt: 'x', image: png(image), input_fidelity: 'high' }), { param: 'input_fidelity', code: 'unknown_parameter' });
-  await expectEditError(form({ model: 'dall-e-3', prompt: 'x', image: png(image) }), { param: 'model', code: 'invalid_value', message: /does not support image edits/ });
+  await expectEditError(form({ model: 'gpt-image-2.6-flare', prompt: 'x', image: png(image), input_fidelity: 'high' }), { param: 'input_fidelity', code: 'unknown_parameter' });
+  await expectRetiredEditError(form({ model: 'gpt-image-1-mini', prompt: 'x', image: png(image), input_fidelity: 'high' }), { param: 'input_fidelity', code: 'unknown_parameter' });
+  await expectRetiredEditError(form({ model: 'dall-e-3', prompt: 'x', image: png(image) }), { param: 'model', code: 'invalid_value', message: /does not support image edits/ });
 });
 
 test('a multipart body cut in half is a 400, not a hang or a crash', async () => {

@@ -5,10 +5,10 @@
  */
 import { expect, test } from '@playwright/test';
 import OpenAI, { APIError } from 'openai';
-import { AZURE_ENDPOINT, BASE, openaiClient, V1 } from './helpers/env';
+import { AZURE_ENDPOINT, BASE, openaiClient, SERVE_RETIRED, V1 } from './helpers/env';
 import { expectApiError, postJson } from './helpers/http';
 
-const BODY = { model: 'gpt-image-1', prompt: 'a lighthouse', quality: 'low' };
+const BODY = { model: 'gpt-image-2.6-sunburst', prompt: 'a lighthouse', quality: 'low', size: '1024x1024' };
 
 test('no key, an empty Bearer key, or another scheme is a 401 on every route', async () => {
   const variants: Record<string, string>[] = [{}, { authorization: 'Bearer ' }, { authorization: 'Bearer    ' }, { authorization: 'Basic dXNlcjpwYXNz' }, { 'api-key': 'a-key-in-the-azure-header' }];
@@ -75,7 +75,8 @@ test('fault moderation on a GPT image model: 400 moderation_blocked, image_gener
 
 test('fault moderation on dall-e: 400 content_policy_violation', async () => {
   for (const model of ['dall-e-3', 'dall-e-2']) {
-    await expectApiError(await postJson('/images/generations', { model, prompt: 'x' }, { 'x-offline-fault': 'moderation' }), 400, { code: 'content_policy_violation', type: 'invalid_request_error' });
+    // dall-e is shut down (api-2026-12 §1): its own refusal shape is checked with the switch that serves it.
+    await expectApiError(await postJson('/images/generations', { model, prompt: 'x' }, { 'x-offline-fault': 'moderation', ...SERVE_RETIRED }), 400, { code: 'content_policy_violation', type: 'invalid_request_error' });
   }
 });
 
@@ -97,7 +98,7 @@ test('fault server_error: 500 server_error, InternalServerError in the SDK', asy
 
 test('fault stream_cut: the SDK stream throws after the first partial image', async () => {
   const client = openaiClient({ headers: { 'x-offline-fault': 'stream_cut' } });
-  const stream = await client.images.generate({ ...BODY, model: 'gpt-image-1', quality: 'low', stream: true, partial_images: 2 });
+  const stream = await client.images.generate({ ...BODY, quality: 'low', stream: true, partial_images: 2 });
   const seen: string[] = [];
   const err = await (async () => {
     for await (const event of stream) seen.push(event.type);
@@ -114,7 +115,7 @@ test('fault stream_cut without streaming: the answer breaks off and the SDK thro
 
 test('faults apply to edits too, and an unknown fault name is a 400 naming the header', async () => {
   const body = new FormData();
-  body.append('model', 'gpt-image-1');
+  body.append('model', 'gpt-image-2.6-sunburst');
   body.append('prompt', 'x');
   await expectApiError(await fetch(`${V1}/images/edits`, { method: 'POST', headers: { authorization: 'Bearer k', 'x-offline-fault': 'rate_limit' }, body }), 429);
   await expectApiError(await postJson('/images/generations', BODY, { 'x-offline-fault': 'meteor' }), 400, { param: 'x-offline-fault', code: 'invalid_value' });
@@ -131,7 +132,7 @@ test('the SDK retries a 429 when allowed, honouring Retry-After, then gives up',
 test('x-offline-latency-ms spreads the simulated time over the stream: events arrive one after another', async () => {
   const client = openaiClient({ headers: { 'x-offline-latency-ms': '600' } });
   const started = Date.now();
-  const stream = await client.images.generate({ model: 'gpt-image-1', prompt: 'a slow river', quality: 'low', stream: true, partial_images: 2 });
+  const stream = await client.images.generate({ model: 'gpt-image-2.6-sunburst', prompt: 'a slow river', quality: 'low', size: '1024x1024', stream: true, partial_images: 2 });
   const times: number[] = [];
   for await (const _event of stream) times.push(Date.now() - started);
   expect(times).toHaveLength(3);

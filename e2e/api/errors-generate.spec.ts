@@ -1,13 +1,16 @@
 /**
  * Bad generation requests: each gets the right status and an OpenAI-shaped error whose `param` names the
  * field, checked on the wire (fetch) and, for a few, through the SDK's error classes.
+ * Cases about a shut-down model's own rules (dall-e, gpt-image-1's fixed sizes) are sent with the
+ * x-offline-serve-retired header (headersFor); the rest run on the current flagship.
  */
 import { expect, test } from '@playwright/test';
 import OpenAI from 'openai';
-import { openaiClient } from './helpers/env';
+import { headersFor, openaiClient } from './helpers/env';
 import { expectApiError, postJson, type ExpectedError } from './helpers/http';
 
-const GPT = { model: 'gpt-image-1', prompt: 'a lighthouse' };
+const GPT = { model: 'gpt-image-2.6-sunburst', prompt: 'a lighthouse' };
+const GPT1 = { model: 'gpt-image-1', prompt: 'a lighthouse' };
 const DALLE3 = { model: 'dall-e-3', prompt: 'a lighthouse' };
 const DALLE2 = { model: 'dall-e-2', prompt: 'a lighthouse' };
 
@@ -20,18 +23,23 @@ const CASES: [string, Record<string, unknown>, ExpectedError][] = [
   ['style on a GPT image model', { ...GPT, style: 'vivid' }, { param: 'style', code: 'unknown_parameter' }],
   ['stream on dall-e-3', { ...DALLE3, stream: true }, { param: 'stream', code: 'unknown_parameter' }],
   ['output_format on dall-e-2', { ...DALLE2, output_format: 'png' }, { param: 'output_format', code: 'unknown_parameter' }],
-  ['an unknown model', { ...GPT, model: 'gpt-image-3' }, { param: 'model', code: 'invalid_value', message: /Supported values are: 'gpt-image-2'/ }],
+  // The image models OpenAI serves today (api-2026-12 §1); the shut-down ones are not offered.
+  ['an unknown model', { ...GPT, model: 'gpt-image-3' }, { param: 'model', code: 'invalid_value', message: /Supported values are: 'gpt-image-2\.6-sunburst', 'gpt-image-2\.6-flare', 'gpt-image-2\.5-sunburst', 'gpt-image-2\.5-flare', and 'gpt-image-2'\.$/ }],
   ['a model of the wrong type', { ...GPT, model: 42 }, { param: 'model', code: 'invalid_type' }],
-  ['quality ultra', { ...GPT, quality: 'ultra' }, { param: 'quality', code: 'invalid_value', message: /Invalid value: 'ultra'. Supported values are: 'auto', 'low', 'medium', and 'high'/ }],
+  // api-2026-12 §2.1: 2.6 takes `low` `medium` `high` `auto` "+ `xhigh` `max`"; gpt-image-2 stops at high.
+  ['quality ultra', { ...GPT, quality: 'ultra' }, { param: 'quality', code: 'invalid_value', message: /Invalid value: 'ultra'. Supported values are: 'auto', 'low', 'medium', 'high', 'xhigh', and 'max'/ }],
+  ['quality ultra on gpt-image-2', { model: 'gpt-image-2', prompt: 'x', quality: 'ultra' }, { param: 'quality', code: 'invalid_value', message: /Supported values are: 'auto', 'low', 'medium', and 'high'\.$/ }],
   ['quality hd on a GPT image model', { ...GPT, quality: 'hd' }, { param: 'quality', code: 'invalid_value' }],
   ['quality low on dall-e-3', { ...DALLE3, quality: 'low' }, { param: 'quality', code: 'invalid_value' }],
   ['quality hd on dall-e-2', { ...DALLE2, quality: 'hd' }, { param: 'quality', code: 'invalid_value' }],
-  ['output_format gif', { ...GPT, output_format: 'gif' }, { param: 'output_format', code: 'invalid_value' }],
+  // gif is a 2.6 format (api-2026-12 §2.2); gpt-image-2 takes png, jpeg and webp.
+  ['output_format gif on gpt-image-2', { model: 'gpt-image-2', prompt: 'x', output_format: 'gif' }, { param: 'output_format', code: 'invalid_value' }],
   ['background green', { ...GPT, background: 'green' }, { param: 'background', code: 'invalid_value' }],
   ['moderation none', { ...GPT, moderation: 'none' }, { param: 'moderation', code: 'invalid_value' }],
   ['style loud on dall-e-3', { ...DALLE3, style: 'loud' }, { param: 'style', code: 'invalid_value' }],
   ['response_format base64', { ...DALLE3, response_format: 'base64' }, { param: 'response_format', code: 'invalid_value' }],
-  ['size 1024x768 on gpt-image-1', { ...GPT, size: '1024x768' }, { param: 'size', code: 'invalid_value', message: /'1024x1024', '1536x1024', and '1024x1536'/ }],
+  ['size 1024x768 on gpt-image-1', { ...GPT1, size: '1024x768' }, { param: 'size', code: 'invalid_value', message: /'1024x1024', '1536x1024', and '1024x1536'/ }],
+  ['size 1000x1000 on 2.6 (not multiples of 16)', { ...GPT, size: '1000x1000' }, { param: 'size', code: 'invalid_value', message: /multiples of 16/ }],
   ['size big', { ...GPT, size: 'big' }, { param: 'size', code: 'invalid_value' }],
   ['size 1792x1024 on dall-e-2', { ...DALLE2, size: '1792x1024' }, { param: 'size', code: 'invalid_value' }],
   ['size 512x512 on dall-e-3', { ...DALLE3, size: '512x512' }, { param: 'size', code: 'invalid_value' }],
@@ -65,7 +73,7 @@ const CASES: [string, Record<string, unknown>, ExpectedError][] = [
 
 for (const [what, body, want] of CASES) {
   test(`400 for ${what}`, async () => {
-    await expectApiError(await postJson('/images/generations', body), 400, { type: 'invalid_request_error', ...want });
+    await expectApiError(await postJson('/images/generations', body, headersFor(body.model)), 400, { type: 'invalid_request_error', ...want });
   });
 }
 
@@ -80,13 +88,13 @@ test('the limits are exact: 32,000 / 4,000 / 1,000 characters, n 10, compression
     { ...GPT, output_compression: 100, quality: 'low' },
   ];
   for (const body of ok) {
-    const res = await postJson('/images/generations', body);
+    const res = await postJson('/images/generations', body, headersFor(body.model));
     expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(200);
   }
 });
 
 test('malformed JSON, a JSON array and a wrong content type are 400s that name no field', async () => {
-  await expectApiError(await postJson('/images/generations', '{"model": "gpt-image-1", "prompt": '), 400, { param: null, message: /could not parse the JSON body/ });
+  await expectApiError(await postJson('/images/generations', '{"model": "gpt-image-2.6-sunburst", "prompt": '), 400, { param: null, message: /could not parse the JSON body/ });
   await expectApiError(await postJson('/images/generations', '[1, 2]'), 400, { param: null, code: 'invalid_type' });
   await expectApiError(await postJson('/images/generations', 'null'), 400, { param: null });
   const res = await postJson('/images/generations', 'prompt=x', { 'content-type': 'application/xml' });
@@ -100,7 +108,7 @@ test('a JSON body over the size limit is a 413, not a crash', async () => {
 
 test('the SDK maps a validation error to BadRequestError with param and code', async () => {
   const client = openaiClient({ checkRequests: false });
-  const err = await client.images.generate({ model: 'gpt-image-1', prompt: 'x', response_format: 'url' }).catch((e: unknown) => e);
+  const err = await client.images.generate({ model: 'gpt-image-2.6-sunburst', prompt: 'x', response_format: 'url' }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(OpenAI.BadRequestError);
   const e = err as InstanceType<typeof OpenAI.BadRequestError>;
   expect(e.status).toBe(400);
@@ -108,7 +116,7 @@ test('the SDK maps a validation error to BadRequestError with param and code', a
   expect(e.code).toBe('unknown_parameter');
   expect(e.requestID).toMatch(/^req_/);
   // A streaming request that fails validation is a plain JSON 4xx before any stream starts.
-  const streamErr = await client.images.generate({ model: 'gpt-image-1', prompt: 'x', stream: true, partial_images: 9 }).catch((x: unknown) => x);
+  const streamErr = await client.images.generate({ model: 'gpt-image-2.6-sunburst', prompt: 'x', stream: true, partial_images: 9 }).catch((x: unknown) => x);
   expect(streamErr).toBeInstanceOf(OpenAI.BadRequestError);
   expect((streamErr as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('partial_images');
 });

@@ -56,7 +56,7 @@ test.beforeAll(async () => {
 /** Random fields; half of the time on top of a valid request, so the mutation reaches the renderer. */
 function randomObject(): Record<string, unknown> {
   const valid = rnd.next() < 0.5;
-  const o: Record<string, unknown> = valid ? { model: rnd.pick(['gpt-image-1', 'dall-e-2', 'gpt-image-2']), prompt: 'a fox', quality: rnd.pick(['low', 'standard']) } : {};
+  const o: Record<string, unknown> = valid ? { model: rnd.pick(['gpt-image-2.6-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2', 'gpt-image-1', 'dall-e-2']), prompt: 'a fox', quality: rnd.pick(['low', 'standard']) } : {};
   for (let i = 0, n = valid ? 1 : 1 + rnd.int(5); i < n; i++) o[rnd.pick(FIELDS)] = rnd.pick(VALUES);
   if (!valid && rnd.next() < 0.5) o.prompt = rnd.pick(['a fox', 'x', 'transparent sticker', ''] as const);
   return o;
@@ -69,7 +69,7 @@ async function randomMultipart(path: string): Promise<{ body: Uint8Array; conten
   // Often a clean edit or variation, so the files themselves are what the server must cope with.
   const clean = rnd.next() < 0.6;
   const variation = path.includes('variations');
-  const model = rnd.pick(['gpt-image-1', 'dall-e-2', 'gpt-image-2']);
+  const model = rnd.pick(['gpt-image-2.6-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2', 'gpt-image-1', 'dall-e-2']);
   const fields: Record<string, unknown> = !clean ? randomObject() : variation ? {} : { model, prompt: 'a fox', quality: model === 'dall-e-2' ? 'standard' : 'low' };
   for (const [k, v] of Object.entries(fields)) if (!fileFields.has(k) && (typeof v !== 'object' || v === null)) f.append(k, String(v));
   const files = [images.png, images.corrupt, images.hugeHeader, noiseBytes(2048, rnd.int(1e9)), new Uint8Array(0), images.png.subarray(0, 40)].map((b) => new Uint8Array(b));
@@ -126,10 +126,10 @@ function heavyCases(): Case[] {
   for (let i = 0; i < 10_000; i++) manyForm.append(`f${i}`, 'x');
   const bigForm = new FormData();
   bigForm.append('prompt', 'p'.repeat(3 * 1024 * 1024));
-  bigForm.append('model', 'gpt-image-1');
+  bigForm.append('model', 'gpt-image-2.6-sunburst');
   const cases: Case[] = [];
   for (const path of POST_PATHS) {
-    cases.push({ name: '3 MB prompt (JSON)', method: 'POST', path, headers, body: JSON.stringify({ model: 'gpt-image-1', prompt: 'p'.repeat(3 * 1024 * 1024) }) });
+    cases.push({ name: '3 MB prompt (JSON)', method: 'POST', path, headers, body: JSON.stringify({ model: 'gpt-image-2.6-sunburst', prompt: 'p'.repeat(3 * 1024 * 1024) }) });
     cases.push({ name: '10k fields (JSON)', method: 'POST', path, headers, body: JSON.stringify({ prompt: 'x', ...many }) });
     cases.push({ name: 'deep nesting', method: 'POST', path, headers, body: `{"prompt":${'['.repeat(100_000)}${']'.repeat(100_000)}}` });
     cases.push({ name: '3 MB prompt (multipart)', method: 'POST', path, headers: { ...AUTH, 'api-key': KEY }, body: bigForm as unknown as string });
@@ -175,6 +175,6 @@ test(`fuzz: a few hundred malformed requests at every route get 4xx JSON errors,
 });
 
 test('after the fuzz the server still makes a valid image', async () => {
-  const res = await openaiClient().images.generate({ model: 'gpt-image-1', prompt: 'still standing', quality: 'low', size: '1024x1024' });
+  const res = await openaiClient().images.generate({ model: 'gpt-image-2.6-sunburst', prompt: 'still standing', quality: 'low', size: '1024x1024' });
   expect(await decode(fromB64(res.data![0].b64_json))).toMatchObject({ format: 'png', width: 1024, height: 1024 });
 });

@@ -13,6 +13,13 @@ import { specProblems, type SchemaName } from './helpers/spec';
 
 const client = openaiClient();
 
+/**
+ * Current models (api-2026-12 §4): the guide's example pairs gpt-6-astra with gpt-image-2.5-sunburst; gpt-6-luna
+ * lists the tool. The tool's spec default (gpt-image-1) is shut down, so every tool here names its model.
+ */
+const MAIN = 'gpt-6-luna';
+const TOOL_MODEL = 'gpt-image-2.5-sunburst';
+
 /** Schema names beyond the helper's list (it validates any name the spec has). */
 function expectSchema(name: string, value: unknown): void {
   expect(specProblems(name as SchemaName, value), `${name} should conform to the OpenAPI spec`).toEqual([]);
@@ -58,9 +65,9 @@ function imageCall(r: { output: unknown[] }) {
 
 test('responses.create: an image_generation_call with the image and echoed settings, then a message', async () => {
   const body = {
-    model: 'gpt-4.1-mini',
+    model: MAIN,
     input: 'Draw a red fox in the snow',
-    tools: [{ type: 'image_generation', quality: 'low', size: '1024x1536', output_format: 'png', background: 'opaque', moderation: 'low' }],
+    tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1536', output_format: 'png', background: 'opaque', moderation: 'low' }],
     tool_choice: { type: 'image_generation' },
   } satisfies Body;
   expectRequest(body);
@@ -77,15 +84,15 @@ test('responses.create: an image_generation_call with the image and echoed setti
   expect(r.output[1]).toMatchObject({ type: 'message', role: 'assistant', status: 'completed' });
   expect(r.output_text).toMatch(/generated image/);
   expect(r.usage!.total_tokens).toBe(r.usage!.input_tokens + r.usage!.output_tokens);
-  expect(r.tools[0]).toMatchObject({ type: 'image_generation', model: 'gpt-image-1', quality: 'low', size: '1024x1536' });
+  expect(r.tools[0]).toMatchObject({ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1536' });
 });
 
 test('same request, same pixels; a transparent webp really is transparent', async () => {
-  const ask = () => client.responses.create({ model: 'gpt-4.1', input: 'a kite', tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024' }] });
+  const ask = () => client.responses.create({ model: 'gpt-6.1-sol', input: 'a kite', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1024' }] });
   const [a, b] = await Promise.all([ask(), ask()]);
   expect(imageCall(a).result).toBe(imageCall(b).result);
   const t = await client.responses.create({
-    model: 'gpt-4.1', input: 'a sticker', tools: [{ type: 'image_generation', model: 'gpt-image-1.5', quality: 'low', background: 'transparent', output_format: 'webp', output_compression: 80 }],
+    model: 'gpt-6.1-sol', input: 'a sticker', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', background: 'transparent', output_format: 'webp', output_compression: 80 }],
   });
   const call = imageCall(t);
   expect(call).toMatchObject({ background: 'transparent', output_format: 'webp' });
@@ -96,9 +103,9 @@ test('same request, same pixels; a transparent webp really is transparent', asyn
 
 test('responses.create({stream: true}): the event order of §6.4, rising sequence numbers, every event in the spec', async () => {
   const stream = await client.responses.create({
-    model: 'gpt-4.1-mini',
+    model: MAIN,
     input: [{ role: 'user', content: [{ type: 'input_text', text: 'A lighthouse at dusk' }] }],
-    tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024', partial_images: 2 }],
+    tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1024', partial_images: 2 }],
     stream: true,
   });
   const events: { type: string; sequence_number: number; [k: string]: unknown }[] = [];
@@ -145,9 +152,9 @@ test('responses.create({stream: true}): the event order of §6.4, rising sequenc
 
 test('the SDK responses.stream() helper accepts the stream and gives the final response', async () => {
   const stream = client.responses.stream({
-    model: 'gpt-4.1-mini',
+    model: MAIN,
     input: 'A teal teapot',
-    tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024', partial_images: 1 }],
+    tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1024', partial_images: 1 }],
     tool_choice: { type: 'image_generation' },
   });
   const types: string[] = [];
@@ -162,9 +169,9 @@ test('the SDK responses.stream() helper accepts the stream and gives the final r
 });
 
 test('previous_response_id: the next turn edits the earlier image; GET /responses/{id} returns a stored turn', async () => {
-  const first = await client.responses.create({ model: 'gpt-4.1-mini', input: 'A blue cat', tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024' }] });
+  const first = await client.responses.create({ model: MAIN, input: 'A blue cat', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1024' }] });
   const firstImage = imageCall(first).result;
-  const body = { model: 'gpt-4.1-mini', previous_response_id: first.id, input: 'Now make it wear a yellow hat', tools: [{ type: 'image_generation', quality: 'low', size: 'auto' }] } satisfies Body;
+  const body = { model: MAIN, previous_response_id: first.id, input: 'Now make it wear a yellow hat', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: 'auto' }] } satisfies Body;
   expectRequest(body);
   const second = await client.responses.create(body);
   expectSchema('Response', wire(second));
@@ -173,7 +180,7 @@ test('previous_response_id: the next turn edits the earlier image; GET /response
   expect(call).toMatchObject({ action: 'edit', size: '1024x1024' });
   expect(call.result).not.toBe(firstImage);
   // The edit is built over the earlier image: without a mask it differs, but it is not a fresh generation.
-  const fresh = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Now make it wear a yellow hat', tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024' }] });
+  const fresh = await client.responses.create({ model: MAIN, input: 'Now make it wear a yellow hat', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1024' }] });
   expect(imageCall(fresh)).toMatchObject({ action: 'generate' });
   expect(imageCall(fresh).result).not.toBe(call.result);
 
@@ -185,16 +192,16 @@ test('previous_response_id: the next turn edits the earlier image; GET /response
 });
 
 test('an image_generation_call input item refers to an earlier image; action generate ignores it', async () => {
-  const first = await client.responses.create({ model: 'gpt-4o', input: 'A green cube', tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024' }] });
+  const first = await client.responses.create({ model: 'gpt-6-astra', input: 'A green cube', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1024' }] });
   const id = imageCall(first).id;
   const body = {
-    model: 'gpt-4o',
+    model: 'gpt-6-astra',
     input: [{ role: 'user' as const, content: 'make it shiny' }, { type: 'image_generation_call' as const, id }],
-    tools: [{ type: 'image_generation' as const, quality: 'low' as const }],
+    tools: [{ type: 'image_generation' as const, model: TOOL_MODEL, quality: 'low' as const }],
   };
   const r = await client.responses.create(body as Body & { stream?: false });
   expect(imageCall(r)).toMatchObject({ action: 'edit', size: '1024x1024' });
-  const g = await client.responses.create({ ...body, tools: [{ type: 'image_generation', quality: 'low', action: 'generate' }] } as Body & { stream?: false });
+  const g = await client.responses.create({ ...body, tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', action: 'generate' }] } as Body & { stream?: false });
   expect(imageCall(g)).toMatchObject({ action: 'generate' });
 });
 
@@ -204,9 +211,10 @@ test('input_image as a data URL and as a file_id, with input_image_mask: masked 
   const file = await client.files.create({ file: await toFile(original, 'photo.png', { type: 'image/png' }), purpose: 'vision' });
   for (const image of [{ image_url: await dataUrl(original) }, { file_id: file.id }]) {
     const body = {
-      model: 'gpt-4.1',
+      model: 'gpt-6.1-sol',
       input: [{ role: 'user' as const, content: [{ type: 'input_text' as const, text: 'Put a pink moon in the hole' }, { type: 'input_image' as const, detail: 'auto' as const, ...image }] }],
-      tools: [{ type: 'image_generation' as const, quality: 'high' as const, size: '1024x1024', input_fidelity: 'high' as const, input_image_mask: { image_url: await dataUrl(mask) } }],
+      // No input_fidelity: 2.x reads inputs at high fidelity and takes no such field (api-2026-12 §2.1).
+      tools: [{ type: 'image_generation' as const, model: TOOL_MODEL, quality: 'high' as const, size: '1024x1024', input_image_mask: { image_url: await dataUrl(mask) } }],
     };
     // Not checked against CreateResponse: a user message with a content list matches both EasyInputMessage and
     // InputMessage, so the spec's oneOf refuses what every SDK sends. The tool part is checked on its own.
@@ -232,26 +240,35 @@ test('input_image as a data URL and as a file_id, with input_image_mask: masked 
 });
 
 test('tool_choice none: no image, only the message', async () => {
-  const r = await client.responses.create({ model: 'gpt-4.1-nano', input: 'hello', tools: [{ type: 'image_generation' }], tool_choice: 'none' });
+  const r = await client.responses.create({ model: 'gpt-6.1-terra', input: 'hello', tools: [{ type: 'image_generation', model: TOOL_MODEL }], tool_choice: 'none' });
   expectSchema('Response', wire(r));
   expect(r.output.map((o) => o.type)).toEqual(['message']);
 });
 
 test('errors name the param: tool options, input images, unknown ids, models', async () => {
-  const base = { model: 'gpt-4.1-mini', input: 'x', tools: [{ type: 'image_generation' }] };
+  const base = { model: MAIN, input: 'x', tools: [{ type: 'image_generation', model: TOOL_MODEL }] };
   const cases: [object, number, { param?: string | null; code?: string | null }][] = [
-    [{ ...base, tools: [{ type: 'image_generation', quality: 'ultra' }] }, 400, { param: 'tools[0].quality', code: 'invalid_value' }],
-    [{ ...base, tools: [{ type: 'image_generation', size: '999x999' }] }, 400, { param: 'tools[0].size', code: 'invalid_value' }],
-    [{ ...base, tools: [{ type: 'image_generation', partial_images: 4 }] }, 400, { param: 'tools[0].partial_images', code: 'integer_above_max_value' }],
-    [{ ...base, tools: [{ type: 'image_generation', output_format: 'jpeg', background: 'transparent' }] }, 400, { param: 'tools[0].background' }],
-    [{ ...base, tools: [{ type: 'image_generation', model: 'gpt-image-1-mini', input_fidelity: 'high' }] }, 400, { param: 'tools[0].input_fidelity', code: 'unknown_parameter' }],
-    [{ ...base, tools: [{ type: 'image_generation', model: 'dall-e-3' }] }, 400, { param: 'tools[0].model', code: 'invalid_value' }],
-    [{ ...base, tools: [{ type: 'image_generation', action: 'paint' }] }, 400, { param: 'tools[0].action', code: 'invalid_value' }],
-    [{ ...base, tools: [{ type: 'image_generation', action: 'edit' }] }, 400, { param: 'tools[0].action' }],
-    [{ ...base, tools: [{ type: 'image_generation', n: 2 }] }, 400, { param: 'tools[0].n', code: 'unknown_parameter' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'ultra' }] }, 400, { param: 'tools[0].quality', code: 'invalid_value' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, size: '999x999' }] }, 400, { param: 'tools[0].size', code: 'invalid_value' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, partial_images: 4 }] }, 400, { param: 'tools[0].partial_images', code: 'integer_above_max_value' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, output_format: 'jpeg', background: 'transparent' }] }, 400, { param: 'tools[0].background' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: 'gpt-image-2.5-flare', input_fidelity: 'high' }] }, 400, { param: 'tools[0].input_fidelity', code: 'unknown_parameter' }],
+    // The tool's schema has no complexity (OAPI-0821 ImageGenTool; api-2026-12 §4: undocumented for the tool).
+    [{ ...base, tools: [{ type: 'image_generation', model: 'gpt-image-2.6-sunburst', complexity: 'low' }] }, 400, { param: 'tools[0].complexity', code: 'unknown_parameter' }],
+    // Shut down on OpenAI (api-2026-12 §1), named or as the tool's spec default (gpt-image-1): 404 as the service answers an unknown model.
+    [{ ...base, tools: [{ type: 'image_generation', model: 'gpt-image-1.5' }] }, 404, { param: 'tools[0].model', code: 'model_not_found' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: 'dall-e-3' }] }, 404, { param: 'tools[0].model', code: 'model_not_found' }],
+    [{ ...base, tools: [{ type: 'image_generation' }] }, 404, { param: 'tools[0].model', code: 'model_not_found' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: 'gpt-image-3' }] }, 400, { param: 'tools[0].model', code: 'invalid_value' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, action: 'paint' }] }, 400, { param: 'tools[0].action', code: 'invalid_value' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, action: 'edit' }] }, 400, { param: 'tools[0].action' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, n: 2 }] }, 400, { param: 'tools[0].n', code: 'unknown_parameter' }],
     [{ ...base, tools: [{ type: 'web_search' }] }, 400, { param: 'tools[0].type' }],
     [{ ...base, tools: undefined, tool_choice: { type: 'image_generation' } }, 400, { param: 'tool_choice' }],
-    [{ ...base, model: 'gpt-image-1' }, 400, { param: 'model', code: 'model_not_found' }],
+    [{ ...base, model: 'gpt-image-2' }, 404, { param: 'model', code: 'model_not_found' }],
+    // gpt-4.1-nano shut down 2026-10-23 (api-2026-12 §1); gpt-9 never existed.
+    [{ ...base, model: 'gpt-4.1-nano' }, 404, { param: 'model', code: 'model_not_found' }],
+    [{ ...base, model: 'gpt-9' }, 404, { param: 'model', code: 'model_not_found' }],
     [{ ...base, model: undefined }, 400, { param: 'model', code: 'missing_required_parameter' }],
     [{ ...base, colour: 'red' }, 400, { param: 'colour', code: 'unknown_parameter' }],
     [{ ...base, previous_response_id: 'resp_nope' }, 400, { param: 'previous_response_id', code: 'previous_response_not_found' }],
@@ -259,13 +276,13 @@ test('errors name the param: tool options, input images, unknown ids, models', a
     [{ ...base, input: [{ role: 'user', content: [{ type: 'input_image', image_url: `data:image/png;base64,${Buffer.from('not an image').toString('base64')}` }] }] }, 400, { param: 'input[0].content[0].image_url', code: 'invalid_image_format' }],
     [{ ...base, input: [{ role: 'user', content: [{ type: 'input_image', file_id: 'file-nope' }] }] }, 404, { param: 'input[0].content[0].file_id', code: 'image_file_not_found' }],
     [{ ...base, input: [{ type: 'image_generation_call', id: 'ig_nope' }] }, 404, { param: 'input[0].id' }],
-    [{ ...base, tools: [{ type: 'image_generation', input_image_mask: { file_id: 'file-nope' } }] }, 404, { param: 'tools[0].input_image_mask.file_id' }],
+    [{ ...base, tools: [{ type: 'image_generation', model: TOOL_MODEL, input_image_mask: { file_id: 'file-nope' } }] }, 404, { param: 'tools[0].input_image_mask.file_id' }],
   ];
   for (const [body, status, want] of cases) await expectApiError(await postJson('/responses', body), status, want);
   await expectApiError(await fetch(`${V1}/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(base) }), 401);
   await expectApiError(await fetch(`${V1}/responses/resp_nope`, { headers: AUTH }), 404);
   // Validation errors on a streaming request are plain JSON 4xx, which the SDK throws before any stream.
-  await expect(client.responses.create({ model: 'gpt-4.1-mini', input: 'x', tools: [{ type: 'image_generation', quality: 'ultra' as 'low' }], stream: true })).rejects.toBeInstanceOf(BadRequestError);
+  await expect(client.responses.create({ model: MAIN, input: 'x', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'ultra' as 'low' }], stream: true })).rejects.toBeInstanceOf(BadRequestError);
 });
 
 test('Azure: /openai/responses?api-version with the x-ms-oai-image-generation-deployment header', async () => {
@@ -296,7 +313,7 @@ test('Azure: /openai/responses?api-version with the x-ms-oai-image-generation-de
 });
 
 test('fault injection: rate limit and moderation as the Images endpoints answer them', async () => {
-  const body = { model: 'gpt-4.1-mini', input: 'x', tools: [{ type: 'image_generation', quality: 'low' }] };
+  const body = { model: MAIN, input: 'x', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low' }] };
   const rl = await postJson('/responses', body, { 'x-offline-fault': 'rate_limit' });
   expect(rl.headers.get('retry-after')).toBe('1');
   await expectApiError(rl, 429, { code: 'rate_limit_exceeded' });
@@ -304,7 +321,7 @@ test('fault injection: rate limit and moderation as the Images endpoints answer 
 });
 
 test('the chat request shape (input_text, input_image by data URL and file_id, an image call reference) against the spec, and the offline API takes it', async () => {
-  const first = await client.responses.create({ model: 'gpt-4.1-mini', input: 'A small orange cat', tools: [{ type: 'image_generation', quality: 'low', size: '1024x1024' }] });
+  const first = await client.responses.create({ model: MAIN, input: 'A small orange cat', tools: [{ type: 'image_generation', model: TOOL_MODEL, quality: 'low', size: '1024x1024' }] });
   const callId = imageCall(first).id;
   const photo = await patternPng(1024, 1024, 11);
   const file = await client.files.create({ file: await toFile(photo, 'photo.png', { type: 'image/png' }), purpose: 'vision' });
@@ -317,7 +334,7 @@ test('the chat request shape (input_text, input_image by data URL and file_id, a
       { type: 'input_image' as const, detail: 'auto' as const, file_id: file.id },
     ],
   };
-  const tool = { type: 'image_generation' as const, model: 'gpt-image-1.5', quality: 'low' as const, size: '1024x1024' as const, output_format: 'webp' as const, output_compression: 70, moderation: 'low' as const, input_fidelity: 'high' as const, partial_images: 1, input_image_mask: { file_id: maskFile.id } };
+  const tool = { type: 'image_generation' as const, model: TOOL_MODEL, quality: 'low' as const, size: '1024x1024' as const, output_format: 'webp' as const, output_compression: 70, moderation: 'low' as const, partial_images: 1, input_image_mask: { file_id: maskFile.id } };
   // Three forms of "the earlier image": the guide's reference (what the chat sends), the SDK's typed item, and
   // the spec's generic item reference.
   const references = [{ type: 'image_generation_call', id: callId }, { type: 'image_generation_call', id: callId, status: 'completed', result: null }, { type: 'item_reference', id: callId }];
@@ -327,7 +344,7 @@ test('the chat request shape (input_text, input_image by data URL and file_id, a
   //   oneOf (its `type` discriminator cannot tell them apart: both are "message"), so the spec rejects what the SDK sends;
   // - the guide's `{type: "image_generation_call", id}` is neither an ImageGenToolCall (which requires status and
   //   result) nor an ItemReferenceParam (type "item_reference"); the SDK's typed item and the item reference are.
-  expect(specProblems('CreateResponse' as SchemaName, { model: 'gpt-4.1-mini', input: [message], tools: [tool] }).join('\n')).toContain('must match exactly one schema in oneOf');
+  expect(specProblems('CreateResponse' as SchemaName, { model: MAIN, input: [message], tools: [tool] }).join('\n')).toContain('must match exactly one schema in oneOf');
   expectSchema('EasyInputMessage', message);
   expectSchema('InputMessage', message);
   expectSchema('InputTextContent', message.content[0]);
@@ -337,10 +354,10 @@ test('the chat request shape (input_text, input_image by data URL and file_id, a
   expectSchema('ImageGenToolCall', references[1]);
   expectSchema('ItemReferenceParam', references[2]);
   // The rest of the request, with the input as the plain string the spec accepts unambiguously.
-  expectRequest({ model: 'gpt-4.1-mini', input: 'x', tools: [tool], previous_response_id: first.id, stream: true });
+  expectRequest({ model: MAIN, input: 'x', tools: [tool], previous_response_id: first.id, stream: true });
 
   for (const reference of references) {
-    const r = await client.responses.create({ model: 'gpt-4.1-mini', input: [reference, message], tools: [tool] } as unknown as Body & { stream?: false });
+    const r = await client.responses.create({ model: MAIN, input: [reference, message], tools: [tool] } as unknown as Body & { stream?: false });
     expectSchema('Response', wire(r));
     expect(imageCall(r)).toMatchObject({ action: 'edit', output_format: 'webp' });
     const items = (await (await fetch(`${V1}/responses/${r.id}/input_items?order=asc`, { headers: AUTH })).json()) as { object: string; data: Record<string, unknown>[] };

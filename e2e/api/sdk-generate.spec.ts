@@ -2,20 +2,24 @@
  * images.generate through the official openai SDK against the offline API: real images of the asked size and
  * format, the settings echoed back, usage blocks with the reference token counts, SSE streaming with partial
  * images, transparency, gpt-image-2 custom sizes, dall-e url and revised_prompt answers.
+ * Current behaviour runs on current models; the tests of a shut-down model's own rules (gpt-image-1's published
+ * token figures, dall-e) send the x-offline-serve-retired header (retiredClient). The 2.5/2.6 models: sdk-2x.spec.ts.
  */
 import { expect, test } from '@playwright/test';
+import OpenAI from 'openai';
 import type { ImageGenStreamEvent } from 'openai/resources/images';
-import { expectValidRequests, openaiClient } from './helpers/env';
+import { expectValidRequests, openaiClient, retiredClient, SHUT_DOWN_IMAGE_MODELS } from './helpers/env';
 import { decode, fromB64, transparentPixels } from './helpers/images';
 import { expectSpec, withClassicSize } from './helpers/spec';
 import { GPT_IMAGE_1_OUTPUT, gptImage2Output, PARTIAL_TOKENS, promptTokens } from './helpers/tokens';
 
 const client = openaiClient();
+const retired = retiredClient();
 test.afterEach(expectValidRequests);
 
 test('gpt-image-1 low 1024x1024: a real PNG of that size, settings echoed, usage with 272 output tokens', async () => {
   const prompt = 'A watercolor otter floating on its back, holding a blue shell';
-  const res = await client.images.generate({ model: 'gpt-image-1', prompt, size: '1024x1024', quality: 'low' });
+  const res = await retired.images.generate({ model: 'gpt-image-1', prompt, size: '1024x1024', quality: 'low' });
   expectSpec('ImagesResponse', res);
   expect(res._request_id).toMatch(/^req_/);
   expect(res.data).toHaveLength(1);
@@ -35,7 +39,7 @@ test('gpt-image-1 low 1024x1024: a real PNG of that size, settings echoed, usage
 test('usage follows the gpt-image-1 token table for every size and quality', async () => {
   for (const size of ['1024x1024', '1024x1536', '1536x1024'] as const) {
     for (const quality of ['low', 'medium', 'high'] as const) {
-      const res = await client.images.generate({ model: 'gpt-image-1', prompt: 'a lighthouse', size, quality });
+      const res = await retired.images.generate({ model: 'gpt-image-1', prompt: 'a lighthouse', size, quality });
       expect(res.usage?.output_tokens, `${size} ${quality}`).toBe(GPT_IMAGE_1_OUTPUT[size][quality]);
       expect(res).toMatchObject({ size, quality });
     }
@@ -43,16 +47,17 @@ test('usage follows the gpt-image-1 token table for every size and quality', asy
 });
 
 test('n = 3 returns three distinct images and three times the output tokens', async () => {
-  const res = await client.images.generate({ model: 'gpt-image-1', prompt: 'three moons', n: 3, quality: 'low', size: '1024x1536' });
+  const res = await client.images.generate({ model: 'gpt-image-2.6-sunburst', prompt: 'three moons', n: 3, quality: 'low', size: '1536x1024' });
   expectSpec('ImagesResponse', res);
   expect(res.data).toHaveLength(3);
-  for (const d of res.data!) expect(await decode(fromB64(d.b64_json))).toMatchObject({ width: 1024, height: 1536 });
+  for (const d of res.data!) expect(await decode(fromB64(d.b64_json))).toMatchObject({ width: 1536, height: 1024 });
   expect(new Set(res.data!.map((d) => d.b64_json)).size).toBe(3);
-  expect(res.usage!.output_tokens).toBe(3 * 408);
+  // api-2026-12 §3: "2.6 measured on the official route (3P-laozhang, 2026-11-05): 1536×1024 low 664".
+  expect(res.usage!.output_tokens).toBe(3 * 664);
 });
 
 test('the same request gives the same pixels; another prompt gives others', async () => {
-  const ask = (prompt: string) => client.images.generate({ model: 'gpt-image-1.5', prompt, quality: 'low', size: '1024x1024' });
+  const ask = (prompt: string) => client.images.generate({ model: 'gpt-image-2.6-flare', prompt, quality: 'low', size: '1024x1024' });
   const [a, b, c] = await Promise.all([ask('a red kite'), ask('a red kite'), ask('a green kite')]);
   expect(a.data![0].b64_json).toBe(b.data![0].b64_json);
   expect(a.data![0].b64_json).not.toBe(c.data![0].b64_json);
@@ -62,14 +67,15 @@ test('prompts with characters XML forbids (controls, U+FFFF, lone surrogates), m
   // The prompt is printed into the synthetic picture's SVG; a 199-char prefix puts the emoji across the 200-char title cut.
   const prompts = ['a\u0000b', 'tab\there\u001f', '\ufffe\uffff', 'half \ud83e', `${'x'.repeat(199)}🦦 otter`, '<svg onload="x">&amp;]]>', '水獺 🦦'];
   for (const prompt of prompts) {
-    const res = await client.images.generate({ model: 'gpt-image-1', prompt, quality: 'low' });
+    const res = await client.images.generate({ model: 'gpt-image-2.6-sunburst', prompt, quality: 'low', size: '1024x1024' });
     expect(await decode(fromB64(res.data![0].b64_json)), JSON.stringify(prompt)).toMatchObject({ format: 'png', width: 1024, height: 1024 });
   }
 });
 
 test('streamed with partial_images 2: two partials (index 0, 1) then completed with usage; partials differ from the final image', async () => {
   const prompt = 'A cute baby sea otter';
-  const stream = await client.images.generate({ model: 'gpt-image-1', prompt, size: '1024x1024', quality: 'low', stream: true, partial_images: 2 });
+  // gpt-image-1's published figures (shut down, served for this test): 272 + 100 per partial.
+  const stream = await retired.images.generate({ model: 'gpt-image-1', prompt, size: '1024x1024', quality: 'low', stream: true, partial_images: 2 });
   const events: ImageGenStreamEvent[] = [];
   for await (const event of stream) events.push(event);
   expect(events.map((e) => e.type)).toEqual(['image_generation.partial_image', 'image_generation.partial_image', 'image_generation.completed']);
@@ -91,7 +97,7 @@ test('streamed with partial_images 2: two partials (index 0, 1) then completed w
 });
 
 test('streamed with partial_images 0: the whole image in one completed event', async () => {
-  const stream = await client.images.generate({ model: 'gpt-image-1-mini', prompt: 'a fox', quality: 'medium', stream: true, partial_images: 0 });
+  const stream = await client.images.generate({ model: 'gpt-image-2.5-flare', prompt: 'a fox', quality: 'medium', size: '1024x1024', stream: true, partial_images: 0 });
   const events: ImageGenStreamEvent[] = [];
   for await (const event of stream) events.push(event);
   expect(events.map((e) => e.type)).toEqual(['image_generation.completed']);
@@ -101,7 +107,7 @@ test('streamed with partial_images 0: the whole image in one completed event', a
 
 test('jpeg and webp honour output_compression', async () => {
   const ask = (output_format: 'jpeg' | 'webp', output_compression: number) =>
-    client.images.generate({ model: 'gpt-image-1', prompt: 'a busy market street, many colours', quality: 'high', size: '1024x1024', output_format, output_compression });
+    client.images.generate({ model: 'gpt-image-2.6-sunburst', prompt: 'a busy market street, many colours', quality: 'high', size: '1024x1024', output_format, output_compression });
   for (const format of ['jpeg', 'webp'] as const) {
     const [full, squeezed] = await Promise.all([ask(format, 100), ask(format, 20)]);
     expectSpec('ImagesResponse', squeezed);
@@ -115,14 +121,15 @@ test('jpeg and webp honour output_compression', async () => {
 
 test('a transparent background is really transparent (png and webp); opaque has no transparent pixel', async () => {
   for (const output_format of ['png', 'webp'] as const) {
-    const res = await client.images.generate({ model: 'gpt-image-1', prompt: 'a sticker of a cat', background: 'transparent', output_format, quality: 'medium' });
+    // Transparent backgrounds are supported (GA) on 2.5 (api-2026-12 §2.1).
+    const res = await client.images.generate({ model: 'gpt-image-2.5-sunburst', prompt: 'a sticker of a cat', background: 'transparent', output_format, quality: 'medium', size: '1024x1024' });
     expectSpec('ImagesResponse', res);
     expect(res).toMatchObject({ background: 'transparent', output_format });
     const bytes = fromB64(res.data![0].b64_json);
     expect(await decode(bytes)).toMatchObject({ format: output_format, hasAlpha: true });
     expect(await transparentPixels(bytes), output_format).toBeGreaterThan(1024 * 1024 * 0.1);
   }
-  const opaque = await client.images.generate({ model: 'gpt-image-1', prompt: 'a sticker of a cat', background: 'opaque', quality: 'low' });
+  const opaque = await client.images.generate({ model: 'gpt-image-2.5-sunburst', prompt: 'a sticker of a cat', background: 'opaque', quality: 'low', size: '1024x1024' });
   expect(opaque.background).toBe('opaque');
   expect(await transparentPixels(fromB64(opaque.data![0].b64_json))).toBe(0);
 });
@@ -150,7 +157,7 @@ test('gpt-image-2 is reachable by its dated snapshot name and auto resolves to a
 
 test('dall-e-3 answers with a url to a real image and a revised_prompt, and no usage', async () => {
   const prompt = 'An isometric city made of candy';
-  const res = await client.images.generate({ model: 'dall-e-3', prompt, size: '1792x1024', quality: 'hd', style: 'natural' });
+  const res = await retired.images.generate({ model: 'dall-e-3', prompt, size: '1792x1024', quality: 'hd', style: 'natural' });
   expectSpec('ImagesResponse', res);
   expect(res.usage).toBeUndefined();
   const [item] = res.data!;
@@ -162,7 +169,7 @@ test('dall-e-3 answers with a url to a real image and a revised_prompt, and no u
   expect(img.headers.get('content-type')).toBe('image/png');
   expect(await decode(Buffer.from(await img.arrayBuffer()))).toMatchObject({ format: 'png', width: 1792, height: 1024 });
 
-  const b64 = await client.images.generate({ model: 'dall-e-3', prompt, response_format: 'b64_json' });
+  const b64 = await retired.images.generate({ model: 'dall-e-3', prompt, response_format: 'b64_json' });
   expectSpec('ImagesResponse', b64);
   expect(b64.data![0].revised_prompt).toBeTruthy();
   expect(await decode(fromB64(b64.data![0].b64_json))).toMatchObject({ width: 1024, height: 1024 });
@@ -170,7 +177,7 @@ test('dall-e-3 answers with a url to a real image and a revised_prompt, and no u
 
 test('dall-e-2 makes 256, 512 and 1024 squares, n at a time', async () => {
   for (const size of ['256x256', '512x512', '1024x1024'] as const) {
-    const res = await client.images.generate({ model: 'dall-e-2', prompt: 'a paper boat', size, n: 2, response_format: 'b64_json' });
+    const res = await retired.images.generate({ model: 'dall-e-2', prompt: 'a paper boat', size, n: 2, response_format: 'b64_json' });
     expectSpec('ImagesResponse', res);
     expect(res.data).toHaveLength(2);
     const side = Number(size.split('x')[0]);
@@ -181,18 +188,21 @@ test('dall-e-2 makes 256, 512 and 1024 squares, n at a time', async () => {
   }
 });
 
-test('without a model, a plain generation is dall-e-2 (url) and one with a GPT-only field is gpt-image-2', async () => {
-  const plain = await client.images.generate({ prompt: 'a plain request', size: '256x256' });
-  expectSpec('ImagesResponse', plain);
-  expect(plain.data![0].url).toBeTruthy();
-  expect(plain.usage).toBeUndefined();
-  const gpt = await client.images.generate({ prompt: 'a request with a GPT-only field', output_format: 'png', quality: 'low' });
-  expectSpec('ImagesResponse', gpt);
-  expect(gpt.usage!.output_tokens).toBe(gptImage2Output(1024, 1024, 'low'));
+test('without a model the request is refused, naming model: the reference says it must be given (the dall-e-2 default is gone)', async () => {
+  // api-2026-12 §2.1: "`model`: The reference now says it must be given explicitly; the old `dall-e-2` default is gone".
+  const bare = openaiClient({ checkRequests: false });
+  const err = await bare.images.generate({ prompt: 'a plain request', size: '256x256' } as OpenAI.ImageGenerateParamsNonStreaming).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(OpenAI.BadRequestError);
+  expect(err).toMatchObject({ status: 400, param: 'model', code: 'missing_required_parameter' });
 });
 
-test('models.list names every image model the offline API serves', async () => {
-  const ids = [];
+test('models.list names the models OpenAI serves today and none it shut down; with the switch, those too, with their dates', async () => {
+  const ids: string[] = [];
   for await (const m of client.models.list()) ids.push(m.id);
-  expect(ids).toEqual(expect.arrayContaining(['gpt-image-2', 'gpt-image-1.5', 'gpt-image-1', 'gpt-image-1-mini', 'dall-e-3', 'dall-e-2']));
+  // api-2026-12 §1: active image models, and the mainline family the Responses tool runs on.
+  expect(ids).toEqual(expect.arrayContaining(['gpt-image-2.6-sunburst', 'gpt-image-2.6-flare', 'gpt-image-2.5-sunburst', 'gpt-image-2.5-flare', 'gpt-image-2.5-sunburst-2026-09-08', 'gpt-image-2.5-flare-2026-09-08', 'gpt-image-2', 'gpt-image-2-2026-04-21', 'gpt-6-luna', 'gpt-6.1-sol']));
+  for (const id of Object.keys(SHUT_DOWN_IMAGE_MODELS)) expect(ids, id).not.toContain(id);
+  const all = new Map<string, string | null | undefined>();
+  for await (const m of retired.models.list()) all.set(m.id, (m as { shutdown_date?: string | null }).shutdown_date);
+  for (const [id, date] of Object.entries(SHUT_DOWN_IMAGE_MODELS)) expect(all.get(id), id).toBe(date);
 });

@@ -57,11 +57,37 @@ export function expectValidRequests(): void {
   expect(problems, 'requests sent by the SDK should conform to the spec').toEqual([]);
 }
 
+/**
+ * The offline API's simulation header that serves models OpenAI shut down (lib/offline/lineup.server.ts): for tests
+ * of a retired model's own rules (dall-e variations, response_format url, gpt-image-1's published token figures,
+ * input_fidelity on 1.5). Without it the OpenAI-style routes answer such a model 404 model_not_found.
+ */
+export const SERVE_RETIRED = { 'x-offline-serve-retired': '1' } as const;
+
+/**
+ * The models OpenAI shut down, and when (api-2026-12 §1), written here from the document rather than read from
+ * lib/models/lifecycle.ts, so a test cannot agree with a mistake there.
+ */
+export const SHUT_DOWN_IMAGE_MODELS: Record<string, string> = {
+  'gpt-image-1.5': '2026-12-01',
+  'gpt-image-1-mini': '2026-12-01',
+  'gpt-image-1': '2026-10-23',
+  'dall-e-3': '2026-05-12',
+  'dall-e-2': '2026-05-12',
+};
+
+/** The headers a request for `model` needs: SERVE_RETIRED when OpenAI shut it down, none otherwise. */
+export function headersFor(model: unknown): Record<string, string> {
+  return typeof model === 'string' && model in SHUT_DOWN_IMAGE_MODELS ? { ...SERVE_RETIRED } : {};
+}
+
 interface ClientOptions {
   /** Check requests against the spec (turn off for tests that send invalid requests on purpose). */
   checkRequests?: boolean;
   headers?: Record<string, string>;
   maxRetries?: number;
+  /** Send SERVE_RETIRED with every request. */
+  retired?: boolean;
 }
 
 export function openaiClient(opts: ClientOptions = {}): OpenAI {
@@ -70,9 +96,14 @@ export function openaiClient(opts: ClientOptions = {}): OpenAI {
     apiKey: KEY,
     maxRetries: opts.maxRetries ?? 0,
     timeout: 60_000,
-    defaultHeaders: opts.headers,
+    defaultHeaders: opts.retired ? { ...SERVE_RETIRED, ...opts.headers } : opts.headers,
     fetch: opts.checkRequests === false ? plainFetch : checkingFetch,
   });
+}
+
+/** A client for tests of a shut-down model's own rules: every request carries SERVE_RETIRED. */
+export function retiredClient(opts: ClientOptions = {}): OpenAI {
+  return openaiClient({ ...opts, retired: true });
 }
 
 export function azureClient(opts: ClientOptions & { deployment?: string; apiVersion?: string } = {}): AzureOpenAI {
