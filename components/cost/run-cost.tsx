@@ -13,7 +13,7 @@ export function RunCost({ run }: { run: RunState }) {
   const diff = run.estimate ? estimator.costDifference(run.estimate, run.actual) : null;
   const est = run.estimate && (run.estimate.low === run.estimate.high ? fmt(run.estimate.low) : `${fmt(run.estimate.low)}–${fmt(run.estimate.high)}`);
   return (
-    <p className="text-xs" aria-label="Actual cost" data-dollars={run.actual}>
+    <p className="text-xs" aria-label="Actual cost" data-dollars={run.actual} data-estimate-low={run.estimate?.low} data-estimate-high={run.estimate?.high}>
       <strong>Actual cost {fmt(run.actual)}</strong>
       {est && <span className="text-zinc-500"> · estimated {est}</span>}
       {diff && <span className={diff.within ? 'text-zinc-500' : 'text-amber-600'}> · {diff.summary}</span>}
