@@ -57,13 +57,12 @@ export function extraModels(): string[] {
   return ok;
 }
 
-/** Shut down on OpenAI today (an extra id is served whatever family it borrows from). */
+/**
+ * Shut down on OpenAI today. A dated snapshot the registry does not list (gpt-image-1.5-2025-12-16) goes with its
+ * model (lifecycle.ts); an extra id is served whatever family it borrows from (checkImageModel).
+ */
 function imageShutDown(id: string): boolean {
-  const spec = findModel(id);
-  if (!spec) return false;
-  // A dated snapshot the registry does not list (gpt-image-1.5-2025-12-16) goes with its model.
-  const ruled = spec.inRegistry ? id : (spec.familyOf ?? id);
-  return lifecycleOf('image', 'openai', ruled).state === 'shut-down';
+  return lifecycleOf('image', 'openai', id).state === 'shut-down';
 }
 
 export function mainShutDown(id: string): boolean {
