@@ -44,7 +44,7 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
             value={params.complexity}
             options={['default', ...options.complexities] as const}
             onChange={(v) => set('complexity', v)}
-            hint={params.complexity === 'default' ? 'left out: the model decides' : 'planning depth, separate from quality'}
+            hint={params.complexity === 'default' ? 'left out: the service decides' : 'planning depth, separate from quality'}
           />
         )}
         {options.outputFormats && (
