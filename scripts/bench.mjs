@@ -8,7 +8,7 @@
  * - peak RSS: the server's resident memory (whole process tree), sampled every 10 ms while 16 concurrent
  *   1536x1024 requests run.
  *
- * Then the studio and mask painter in Chromium (bench-studio.mjs, bench-mask.mjs), the chat (bench-chat.mjs) and
+ * Then the cost estimator's error against billed usage (bench-cost.mjs), the studio and mask painter in Chromium (bench-studio.mjs, bench-mask.mjs), the chat (bench-chat.mjs) and
  * hosting for a team (bench-hosting.mjs: access, limits, keep-alives, jobs, recovery), each saying how it measures.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +18,7 @@ import { ensureBuild, ensurePackages, ensureTestTools, root } from './setup.mjs'
 import { benchStudio } from './bench-studio.mjs';
 import { benchChat } from './bench-chat.mjs';
 import { benchHosting } from './bench-hosting.mjs';
+import { benchCost } from './bench-cost.mjs';
 
 ensurePackages();
 ensureTestTools();
@@ -151,6 +152,8 @@ try {
   for (let i = 0; i < 5; i++) t4.push(await firstPartial({ model: 'gpt-image-2', prompt: `a lighthouse at dusk ${i}`, quality: 'high', size: '3840x2160', partial_images: 3 }));
   console.log(`time to first partial, gpt-image-2 high 3840x2160, 3 partials: median ${fmt(stats(t4.map((r) => r.first)).median)} (whole stream: median ${fmt(stats(t4.map((r) => r.done)).median)})`);
   await peakRss(16, { model: 'gpt-image-1', prompt: 'a lighthouse at dusk', quality: 'high', size: '1536x1024' });
+  console.log('\ncost estimator (bills over HTTP from the offline API, estimates in-process with lib/cost):');
+  await benchCost(`http://127.0.0.1:${PORT}`);
   console.log('\nstudio, in Chromium:');
   await benchStudio(`http://127.0.0.1:${PORT}`);
   console.log('\nchat, in Chromium:');
