@@ -4,7 +4,7 @@
  * A failed or cancelled call is settled at what it cost so far, never at nothing and never at the estimate.
  */
 import { actualCost } from '../cost/estimate';
-import { tokenDollars, type PriceTable } from '../cost/pricing';
+import { pricingFor, tokenDollars, type PriceTable } from '../cost/pricing';
 import { PARTIAL_IMAGE_TOKENS } from '../cost/tokens';
 import type { ImagesUsage } from '../cost/usage';
 import type { ModelId } from '../models/types';
@@ -59,9 +59,11 @@ export class CostMeter {
   }
 
   actualUsd(): number {
-    const pricing = this.prices[this.model];
+    // An id the registry does not know is priced as the model it borrows its rules from.
+    const pricing = pricingFor(this.model, this.prices)?.pricing;
     const done = this.completed.size;
     let dollars = 0;
+    if (!pricing) return done * this.perImageFallbackUsd;
     if (pricing.unit === 'per-image') {
       if (done) {
         const size = this.echoed.size ?? this.asked.size;

@@ -110,6 +110,30 @@ describe('runJob: one lifecycle for the studio and the chat', () => {
     spy.mockRestore();
   });
 
+  it('ends the job even when the gate throws while observing (an unpriced model once did): the browser is never left waiting', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const started = await lifecycle.runJob<GenerationEvent>(alice, randomUUID(), jobs.GENERATION_REPLAY, async (job) => ({
+      ok: true,
+      prepared: {
+        gate: {
+          observe: (e) => {
+            if (e.type !== 'started') throw new TypeError("Cannot read properties of undefined (reading 'unit')");
+            return e;
+          },
+          finish: async () => Promise.reject(new Error('settle failed')),
+        },
+        work: async (emit) => {
+          emit({ type: 'started', jobId: job.id, tiles: 1, streaming: false });
+          emit({ type: 'cancelled', tile: 0 });
+        },
+      },
+    }));
+    if (!started.ok) throw new Error('not started');
+    const events = await Promise.race([drain(started.events), new Promise<never>((_, no) => setTimeout(() => no(new Error('the job never ended')), 2000))]);
+    expect(events.map((e) => e.type)).toEqual(['started', 'error']);
+    spy.mockRestore();
+  });
+
   it('refuses a malformed or used job id before prepare runs', async () => {
     const prepare = vi.fn();
     expect(await lifecycle.runJob(alice, 'not-a-uuid', jobs.GENERATION_REPLAY, prepare)).toMatchObject({ ok: false, error: { param: 'jobId', status: 400 } });

@@ -53,10 +53,22 @@ export async function runJob<E>(user: User, jobId: unknown, kind: ReplayPolicy<E
   const { gate, work } = prep.prepared;
   const emit = (event: E) => job.emit(gate.observe(event));
   void (async () => {
-    await work(emit).catch((e) => emit(kind.ended(job.signal.aborted ? null : crashed('stopped unexpectedly', e))));
-    // Settled before the job ends, so a browser reading the spend after its stream closed sees this request in it.
-    await gate.finish().catch((e) => console.error(`${kind.kind}: could not settle (${e instanceof Error ? e.name : typeof e})`));
-    endJob(job.id);
+    try {
+      await work(emit).catch((e) => {
+        const end = kind.ended(job.signal.aborted ? null : crashed('stopped unexpectedly', e));
+        // If observing the end throws too (the gate's own bug), the browser still gets it, unobserved.
+        try {
+          emit(end);
+        } catch {
+          job.emit(end);
+        }
+      });
+      // Settled before the job ends, so a browser reading the spend after its stream closed sees this request in it.
+      await gate.finish().catch((e) => console.error(`${kind.kind}: could not settle (${e instanceof Error ? e.name : typeof e})`));
+    } finally {
+      // Whatever failed above, the job ends: a job that never ends holds the browser's request open forever.
+      endJob(job.id);
+    }
   })();
   // The browser's stream is one subscriber: closing it (tab closed) stops listening, not the job.
   return { ok: true, events: withKeepalive(follow(job.id, undefined, kind)!, KEEPALIVE as E) };
