@@ -1,16 +1,23 @@
-import type { ReactNode } from 'react';
+import { cloneElement, Fragment, isValidElement, useId, type ReactNode } from 'react';
 
 export const inputClass =
   'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-indigo-500 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900';
 
-/** A labelled control: the label text is the control's accessible name. */
+/**
+ * A labelled control: the label text is the control's accessible name, and the hint its description (outside the
+ * label, so a long hint — a model's notes — does not become part of the name).
+ */
 export function Field(props: { label: string; hint?: ReactNode; children: ReactNode; className?: string }) {
+  const hintId = useId();
+  const described = props.hint && isValidElement<{ 'aria-describedby'?: string }>(props.children) && props.children.type !== Fragment ? cloneElement(props.children, { 'aria-describedby': hintId }) : props.children;
   return (
-    <label className={`block text-sm font-medium ${props.className ?? ''}`}>
-      {props.label}
-      {props.children}
-      {props.hint && <span className="mt-0.5 block text-xs font-normal text-zinc-500">{props.hint}</span>}
-    </label>
+    <div className={`text-sm font-medium ${props.className ?? ''}`}>
+      <label className="block">
+        {props.label}
+        {described}
+      </label>
+      {props.hint && <span id={hintId} className="mt-0.5 block text-xs font-normal text-zinc-500">{props.hint}</span>}
+    </div>
   );
 }
 
