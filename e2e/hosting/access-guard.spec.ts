@@ -168,7 +168,7 @@ test.describe('the running server: nothing without a session', () => {
     expect(actions.map((a) => a.name)).toEqual(expect.arrayContaining(['generate', 'cancel', 'chat', 'signIn', 'signOut']));
     const sample: Record<string, unknown[]> = {
       generate: [{ provider: 'offline', fields: { model: 'gpt-image-2', prompt: 'a guarded gate', size: '1024x1024', quality: 'low', n: 1 } }],
-      chat: [{ provider: 'offline', mainModel: 'gpt-5', text: 'a guarded gate', tool: {} }],
+      chat: [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'a guarded gate', tool: {} }],
     };
     for (const action of actions) {
       if (PUBLIC_ACTIONS[action.file]?.includes(action.name) || Object.values(PUBLIC_ACTIONS).flat().includes(action.name)) continue;

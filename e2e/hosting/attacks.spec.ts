@@ -71,7 +71,7 @@ test.describe('an open playground', () => {
       ['generate', [null], 'input'],
       ['generate', [{ provider: 'offline' }], 'fields'],
       ['resume', [{ toString: 1 }], 'jobId'],
-      ['chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'x', tool: { model: 'gpt-image-2' }, referenceCallId: 42 }], 'referenceCallId'],
+      ['chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'x', tool: { model: 'gpt-image-2' }, referenceCallId: 42 }], 'referenceCallId'],
     ] as const) {
       const r = await callAction(server.url, action, [...args]);
       expect(r.status, action).toBe(200);

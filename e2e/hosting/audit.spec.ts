@@ -71,10 +71,10 @@ test('with auditPrompts the prompt is kept; a key pasted in Settings stays in th
     expect(server.output()).not.toContain('5555aaaa');
 
     // A chat turn is audited too, under the Responses endpoint.
-    const { text } = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a paper boat', tool: { model: 'gpt-image-1', size: '1024x1024', quality: 'low' } }]);
+    const { text } = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'a paper boat', tool: { model: 'gpt-image-1', size: '1024x1024', quality: 'low' } }]);
     expect(text).toMatch(/"ok":true/);
     await expect.poll(() => auditLines(server).length).toBe(2);
-    expect(auditLines(server)[1]).toMatchObject({ endpoint: 'responses', model: 'gpt-image-1', key: 'server', status: 'ok', prompt: 'a paper boat', params: { main_model: 'gpt-4.1-mini', quality: 'low' } });
+    expect(auditLines(server)[1]).toMatchObject({ endpoint: 'responses', model: 'gpt-image-1', key: 'server', status: 'ok', prompt: 'a paper boat', params: { main_model: 'gpt-6-luna', quality: 'low' } });
     expect(auditLines(server)[1].actualUsd).toBeGreaterThan(0);
   } finally {
     await server.stop();

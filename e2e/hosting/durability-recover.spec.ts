@@ -138,7 +138,7 @@ test('the job id is the caller\'s: a malformed one is refused naming jobId, one 
   await expect.poll(() => generations() - before).toBe(1);
   // The same id again, for a generation or a chat turn: refused, and the running job is not replaced.
   const again = await generate(id);
-  const turn = await callAction(ctx.server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a kite', tool: { model: 'gpt-image-2' }, jobId: id }]);
+  const turn = await callAction(ctx.server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'a kite', tool: { model: 'gpt-image-2' }, jobId: id }]);
   for (const refused of [again, turn]) {
     expect(refused.text).toContain('"code":"job_id_in_use"');
     expect(refused.text).toContain('"status":409');

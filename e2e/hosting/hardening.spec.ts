@@ -103,9 +103,9 @@ test('no server-side fetching of user-given URLs: input_image URLs are refused a
       const r = await request.post('/api/offline/v1/responses', {
         headers: AUTH,
         data: {
-          model: 'gpt-5',
+          model: 'gpt-6-luna',
           input: [{ role: 'user', content: [{ type: 'input_text', text: 'edit this' }, { type: 'input_image', image_url: url }] }],
-          tools: [{ type: 'image_generation' }],
+          tools: [{ type: 'image_generation', model: 'gpt-image-2' }],
         },
       });
       expect(r.status(), url).toBe(400);
@@ -113,7 +113,7 @@ test('no server-side fetching of user-given URLs: input_image URLs are refused a
       expect(error.param, url).toBe('input[0].content[1].image_url');
       const mask = await request.post('/api/offline/v1/responses', {
         headers: AUTH,
-        data: { model: 'gpt-5', input: 'edit', tools: [{ type: 'image_generation', input_image_mask: { image_url: url } }] },
+        data: { model: 'gpt-6-luna', input: 'edit', tools: [{ type: 'image_generation', model: 'gpt-image-2', input_image_mask: { image_url: url } }] },
       });
       expect(mask.status(), url).toBe(400);
     }

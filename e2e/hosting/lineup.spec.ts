@@ -73,5 +73,5 @@ test('an id the gateway lists and the registry does not know generates, on its f
   // gpt-image-2's rules (its longest known prefix): no xhigh.
   const refused = await callAction(server.url, 'generate', [{ provider: 'gateway', fields: { model: 'gpt-image-2.7-test', prompt: 'a lighthouse', size: '1024x1024', quality: 'xhigh' } }]);
   expect(refused.text).toContain('"param":"quality"');
-  expect(refused.text).toContain("Invalid value: 'xhigh'");
+  expect(refused.text).toContain("Invalid value for 'quality': 'xhigh'. gpt-image-2.7-test supports");
 });

@@ -34,7 +34,7 @@ test('a generation whose upstream stalls ends with the idle-timeout error and ke
 
 test('a chat turn whose upstream stalls ends with the same error and keeps its partial', async () => {
   const started = Date.now();
-  const answer = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a lighthouse at dusk', tool: { model: 'gpt-image-2', quality: 'low', size: '1024x1024', partial_images: 2 }, simulate: stall }]);
+  const answer = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'a lighthouse at dusk', tool: { model: 'gpt-image-2', quality: 'low', size: '1024x1024', partial_images: 2 }, simulate: stall }]);
   const took = Date.now() - started;
   expect(answer.text).toContain('"type":"partial"');
   expect(answer.text).toContain('"code":"upstream_idle_timeout"');
@@ -49,9 +49,9 @@ test('malformed action input is a typed 400 naming the field, for the studio and
     ['generate', [null], '"param":"input"'],
     ['generate', [{ provider: 'mars', fields: {} }], '"param":"provider"'],
     ['generate', [{ provider: 'offline', fields: { model: 'gpt-image-2', prompt: 'x' }, imageIds: [{}] }], '"param":"imageIds[0]"'],
-    ['chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'x', tool: { model: 'gpt-image-2' }, previousResponseId: { toString: 1 } }], '"param":"previousResponseId"'],
-    ['chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'x', tool: { model: 'gpt-image-2', output_format: 'png', output_compression: 50 } }], '"param":"tools[0].output_compression"'],
-    ['chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'b'.repeat(32_001), tool: { model: 'gpt-image-2' } }], '"param":"text"'],
+    ['chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'x', tool: { model: 'gpt-image-2' }, previousResponseId: { toString: 1 } }], '"param":"previousResponseId"'],
+    ['chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'x', tool: { model: 'gpt-image-2', output_format: 'png', output_compression: 50 } }], '"param":"tools[0].output_compression"'],
+    ['chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'b'.repeat(32_001), tool: { model: 'gpt-image-2' } }], '"param":"text"'],
     ['resume', [{ toString: 1 }], '"param":"jobId"'],
     ['resumeChat', [42], '"param":"jobId"'],
   ];
@@ -64,6 +64,6 @@ test('malformed action input is a typed 400 naming the field, for the studio and
   // The same option rule, one validator: compression 100 with png passes for both screens.
   const ok = await callAction(server.url, 'generate', [{ provider: 'offline', fields: { model: 'gpt-image-2', prompt: 'a kite', size: '1024x1024', quality: 'low', output_format: 'png', output_compression: 100 } }]);
   expect(ok.text).toContain('"type":"completed"');
-  const turn = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a kite', tool: { model: 'gpt-image-2', quality: 'low', size: '1024x1024', output_format: 'png', output_compression: 100 } }]);
+  const turn = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'a kite', tool: { model: 'gpt-image-2', quality: 'low', size: '1024x1024', output_format: 'png', output_compression: 100 } }]);
   expect(turn.text).toContain('"type":"image"');
 });

@@ -23,7 +23,7 @@ test.afterAll(async () => {
 
 test('the server refuses what the policy does not allow, naming the field, the value and what is allowed', async () => {
   const cases: [Record<string, unknown>, string, RegExp][] = [
-    [{ model: 'dall-e-3', quality: 'standard' }, 'model', /Model 'dall-e-3' is not allowed.*Allowed: 'gpt-image-2' and 'gpt-image-1'/],
+    [{ model: 'dall-e-3', quality: 'standard' }, 'model', /Model 'dall-e-3' is not allowed.*Allowed: 'gpt-image-2', 'gpt-image-2-2026-04-21', and 'gpt-image-1'/],
     [{ n: 3 }, 'n', /n 3 is above this server's policy: at most 2 images per request/],
     [{ quality: 'high' }, 'quality', /quality 'high' is above this server's policy.*Allowed: 'low' and 'medium'/],
     [{ quality: undefined }, 'quality', /quality 'auto' \(the model's default, since none was sent\)/],
@@ -41,7 +41,7 @@ test('the server refuses what the policy does not allow, naming the field, the v
 
 test('the chat refuses a tool setting outside the policy, and a user key when none is allowed', async () => {
   const chat = (tool: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a red kite', tool: { model: 'gpt-image-1', size: '1024x1024', ...tool }, ...extra }]).then((r) => readOutcome(r.text));
+    callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'a red kite', tool: { model: 'gpt-image-1', size: '1024x1024', ...tool }, ...extra }]).then((r) => readOutcome(r.text));
   expect(await chat({ quality: 'high' })).toMatchObject({ ok: false, code: 'policy_violation', param: 'tools[0].quality' });
   expect(await chat({ quality: 'low', partial_images: 2 })).toMatchObject({ ok: false, code: 'policy_violation', param: 'tools[0].partial_images' });
   expect((await chat({ quality: 'low' })).ok).toBe(true);
@@ -53,7 +53,8 @@ test('the chat refuses a tool setting outside the policy, and a user key when no
 test('the studio offers only what the policy allows, and Settings shows the policy read-only', async ({ page }) => {
   await page.goto(server.url);
   const options = (name: string) => page.getByRole('combobox', { name, exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-  await expect.poll(() => options('Model')).toEqual(['gpt-image-2', 'gpt-image-1']);
+  // The provider lists gpt-image-2's dated snapshot too; the policy's gpt-image-2 allows it.
+  await expect.poll(() => options('Model')).toEqual(['gpt-image-2', 'gpt-image-2-2026-04-21', 'gpt-image-1']);
   await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('gpt-image-1');
   await expect.poll(() => options('Quality')).toEqual(['low', 'medium']);
   await expect(page.getByRole('combobox', { name: 'Quality', exact: true })).toHaveValue('medium');

@@ -179,7 +179,7 @@ test.describe('signed in', () => {
     const message = (text: string) => /"message":"((?:[^"\\]|\\.)*)"/.exec(text)![1].replace(/upload-[\w-]{24}/, 'ID');
     expect(message(stolen.text)).toBe(message(missing.text));
     // Nor through the chat.
-    const chat = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-4.1-mini', text: 'a hat', tool: { model: 'gpt-image-2.5-sunburst' }, imageIds: [id] }], { cookie: bob });
+    const chat = await callAction(server.url, 'chat', [{ provider: 'offline', mainModel: 'gpt-6-luna', text: 'a hat', tool: { model: 'gpt-image-2.5-sunburst' }, imageIds: [id] }], { cookie: bob });
     expect(chat.text).toContain('"code":"upload_not_found"');
 
     const own = await callAction(server.url, 'generate', edit([id]), { cookie: alice });

@@ -41,7 +41,7 @@ const loaded = (page: Page, img: ReturnType<Page['getByRole']>) => img.evaluate(
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/chat');
-  await expect(page.getByRole('combobox', { name: 'Main model' })).toHaveValue('gpt-4.1-mini');
+  await expect(page.getByRole('combobox', { name: 'Main model' })).toHaveValue('gpt-6-luna');
 });
 
 test('two turns thread through previous_response_id, a branch refers to the first image call, and a reload keeps it all', async ({ page }) => {

@@ -33,6 +33,7 @@ test('the studio offers the 2.6 and 2.5 models, gpt-image-2 (transparent labelle
 
 test('the chat offers the GPT-6 models, and the image tool a model by name', async ({ page }) => {
   await page.goto('/chat');
+  await expect(page.getByRole('combobox', { name: 'Main model' })).toHaveValue('gpt-6-luna');
   const main = await optionValues(page, 'Main model');
   for (const id of GPT6) expect(main).toContain(id);
   expect(main).not.toContain('gpt-4.1-nano');
