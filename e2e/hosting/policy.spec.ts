@@ -79,7 +79,7 @@ test('the studio offers only what the policy allows, and Settings shows the poli
 test('a broken policy is reported and refuses every generation instead of failing open', async () => {
   const broken = await startServer({ POLICY_JSON: '{"maxQuality":"ultra"}', AUDIT_LOG: 'off' });
   try {
-    const o = await generate(broken.url, { fields: OK });
+    const o = await generate(broken.url, { fields: { ...OK, model: 'gpt-image-2' } });
     expect(o).toMatchObject({ ok: false, code: 'policy_invalid' });
     expect(o.message).toMatch(/POLICY_JSON: maxQuality: .*got "ultra"/);
     const html = await (await fetch(broken.url)).text();
