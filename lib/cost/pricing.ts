@@ -64,57 +64,40 @@ const COLLECTED = '2026-08-21';
 // 2026-11 and it describes the lineup "as of December 2026".
 const COLLECTED_2026_12 = '2026-12-01';
 
+/** One page prices both 2.6 variants (MODEL-26). */
+const GPT_IMAGE_26: ModelPricing = {
+  unit: 'per-1m-tokens',
+  textInput: 5,
+  cachedTextInput: 1.25,
+  imageInput: 8,
+  cachedImageInput: 2,
+  imageOutput: 30,
+  source: 'OpenAI model page developers.openai.com/api/docs/models/gpt-image-2.6-sunburst, which lists both 2.6 variants (api-2026-12 §3, MODEL-26)',
+  date: COLLECTED_2026_12,
+  sourceKind: 'official',
+  note: 'No text output price is listed. Output token counts are not published: see the estimate\'s notes.',
+};
+
+/** Both 2.5 variants are priced alike by the sources. */
+const GPT_IMAGE_25: ModelPricing = {
+  unit: 'per-1m-tokens',
+  textInput: 5,
+  cachedTextInput: 1.25,
+  imageInput: 8,
+  cachedImageInput: 2,
+  imageOutput: 30,
+  textOutput: 10,
+  source: 'docs.apiyi.com (gpt-image-2.5 launch) and apidog.com (gpt-image-2.5 API), both citing openai.com/api/pricing (third-party; api-2026-12 §3)',
+  date: COLLECTED_2026_12,
+  sourceKind: 'third-party',
+  note: 'Text output $10/1M from fal.ai (third-party), not confirmed on an official page.',
+};
+
 export const DEFAULT_PRICES: PriceTable = {
-  'gpt-image-2.6-sunburst': {
-    unit: 'per-1m-tokens',
-    textInput: 5,
-    cachedTextInput: 1.25,
-    imageInput: 8,
-    cachedImageInput: 2,
-    imageOutput: 30,
-    source: 'OpenAI model page developers.openai.com/api/docs/models/gpt-image-2.6-sunburst (api-2026-12 §3, MODEL-26)',
-    date: COLLECTED_2026_12,
-    sourceKind: 'official',
-    note: 'No text output price is listed. Output token counts are not published: see the estimate\'s notes.',
-  },
-  'gpt-image-2.6-flare': {
-    unit: 'per-1m-tokens',
-    textInput: 5,
-    cachedTextInput: 1.25,
-    imageInput: 8,
-    cachedImageInput: 2,
-    imageOutput: 30,
-    source: 'OpenAI model page developers.openai.com/api/docs/models/gpt-image-2.6-sunburst, which lists both 2.6 variants (api-2026-12 §3, MODEL-26)',
-    date: COLLECTED_2026_12,
-    sourceKind: 'official',
-    note: 'No text output price is listed. Output token counts are not published: see the estimate\'s notes.',
-  },
-  'gpt-image-2.5-sunburst': {
-    unit: 'per-1m-tokens',
-    textInput: 5,
-    cachedTextInput: 1.25,
-    imageInput: 8,
-    cachedImageInput: 2,
-    imageOutput: 30,
-    textOutput: 10,
-    source: 'docs.apiyi.com (gpt-image-2.5 launch) and apidog.com (gpt-image-2.5 API), both citing openai.com/api/pricing (third-party; api-2026-12 §3)',
-    date: COLLECTED_2026_12,
-    sourceKind: 'third-party',
-    note: 'Text output $10/1M from fal.ai (third-party), not confirmed on an official page.',
-  },
-  'gpt-image-2.5-flare': {
-    unit: 'per-1m-tokens',
-    textInput: 5,
-    cachedTextInput: 1.25,
-    imageInput: 8,
-    cachedImageInput: 2,
-    imageOutput: 30,
-    textOutput: 10,
-    source: 'docs.apiyi.com (gpt-image-2.5 launch) and apidog.com (gpt-image-2.5 API), both citing openai.com/api/pricing (third-party; api-2026-12 §3)',
-    date: COLLECTED_2026_12,
-    sourceKind: 'third-party',
-    note: 'Text output $10/1M from fal.ai (third-party), not confirmed on an official page.',
-  },
+  'gpt-image-2.6-sunburst': GPT_IMAGE_26,
+  'gpt-image-2.6-flare': GPT_IMAGE_26,
+  'gpt-image-2.5-sunburst': GPT_IMAGE_25,
+  'gpt-image-2.5-flare': GPT_IMAGE_25,
   'gpt-image-2': {
     unit: 'per-1m-tokens',
     textInput: 5,
