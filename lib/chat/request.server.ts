@@ -75,12 +75,22 @@ export interface SentImages {
   maskFileId?: string;
 }
 
-/** The validated tool settings as the SDK's own tool type: the compiler refuses a field the tool lacks. */
-export function toolParams(req: ImageToolRequest): OpenAI.Responses.Tool.ImageGeneration {
-  const tool: OpenAI.Responses.Tool.ImageGeneration = { type: 'image_generation', model: req.modelName, size: req.size };
-  if (req.quality !== undefined) tool.quality = req.quality as NonNullable<OpenAI.Responses.Tool.ImageGeneration['quality']>;
+/**
+ * The image tool as the SDK types it, extended with what 2.5 takes through it (quality xhigh/max, third-party
+ * reports, api-2026-12 §4): the SDK sends body keys and values as given.
+ */
+export type ImageGenerationTool = Omit<OpenAI.Responses.Tool.ImageGeneration, 'quality' | 'output_format'> & {
+  quality?: OpenAI.Responses.Tool.ImageGeneration['quality'] | 'xhigh' | 'max';
+  output_format?: 'png' | 'jpeg' | 'webp';
+};
+
+/** The validated tool settings as the SDK's own tool type (extended): the compiler refuses a field the tool lacks. */
+export function toolParams(req: ImageToolRequest): ImageGenerationTool {
+  const tool: ImageGenerationTool = { type: 'image_generation', model: req.modelName, size: req.size };
+  if (req.quality !== undefined) tool.quality = req.quality as ImageGenerationTool['quality'];
   if (req.background !== undefined) tool.background = req.background;
-  if (req.outputFormat !== undefined) tool.output_format = req.outputFormat;
+  // The tool offers png, jpeg and webp only (registry.ts); the validator refused the others.
+  if (req.outputFormat !== undefined) tool.output_format = req.outputFormat as ImageGenerationTool['output_format'];
   if (req.outputCompression !== undefined) tool.output_compression = req.outputCompression;
   if (req.moderation !== undefined) tool.moderation = req.moderation;
   if (req.inputFidelity !== undefined) tool.input_fidelity = req.inputFidelity;
@@ -120,7 +130,10 @@ export interface ImageCallReference {
 
 export type ChatRequestInput = (OpenAI.Responses.ResponseInputItem | ImageCallReference)[];
 
-export type ChatCreateParams = Omit<OpenAI.Responses.ResponseCreateParamsStreaming, 'input'> & { input: ChatRequestInput };
+export type ChatCreateParams = Omit<OpenAI.Responses.ResponseCreateParamsStreaming, 'input' | 'tools'> & {
+  input: ChatRequestInput;
+  tools: (ImageGenerationTool & { input_image_mask?: OpenAI.Responses.Tool.ImageGeneration.InputImageMask })[];
+};
 
 /** The request's `input`: for a branch the referenced image call first, then this turn's message. */
 export function buildInput(text: string, parts: OpenAI.Responses.ResponseInputImage[], referenceCallId?: string): ChatRequestInput {

@@ -216,3 +216,15 @@ describe('gpt-image-2.6 fields in the snippets', () => {
     expect(curlSnippet(target, p)).toContain('"complexity":"high"');
   });
 });
+
+describe('gpt-image-2.6 gif and svg in the snippets', () => {
+  const target = { kind: 'openai' as const, baseURL: 'https://api.openai.com/v1' };
+  it('sends the frame fields and the svg object through extra_body in Python, as JSON elsewhere', () => {
+    const gif = { model: 'gpt-image-2.6-flare', prompt: 'a ball', size: '512x512', output_format: 'gif', frame_count: 4, frame_duration_ms: 120 };
+    expect(pythonSnippet(target, gif)).toContain('extra_body={"frame_count": 4, "frame_duration_ms": 120},');
+    const svg = { model: 'gpt-image-2.6-sunburst', prompt: 'a logo', output_format: 'svg', svg: { model: 'gpt-6-luna', reasoning: { effort: 'high' } } };
+    expect(pythonSnippet(target, svg)).toContain('extra_body={"svg": {"model": "gpt-6-luna", "reasoning": {"effort": "high"}}},');
+    expect(nodeSnippet(target, svg)).toContain('svg: {"model":"gpt-6-luna","reasoning":{"effort":"high"}},');
+    expect(curlSnippet(target, svg)).toContain('"svg":{"model":"gpt-6-luna","reasoning":{"effort":"high"}}');
+  });
+});

@@ -2,7 +2,7 @@
  * "Copy as code": the exact request as curl, Node (openai SDK) and Python (openai SDK). The key is always an
  * environment variable, never inlined.
  */
-import type { WireParams } from '../generation/sdk-params';
+import type { WireParams, WireValue } from '../generation/sdk-params';
 
 export interface CodeTarget {
   kind: 'openai' | 'azure' | 'gateway' | 'offline';
@@ -87,13 +87,15 @@ export function nodeSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): st
   return `import { ${files ? 'createReadStream, ' : ''}writeFileSync } from 'node:fs';\n${client}\n\n${use}\n`;
 }
 
-function pyValue(v: string | number | boolean): string {
+/** A Python literal: True/False, a string or number as JSON spells it, a dict of the same. */
+function pyValue(v: WireValue): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${pyValue(x)}`).join(', ')}}`;
   return JSON.stringify(v);
 }
 
-/** Fields newer than the Python SDK's method signatures (gpt-image-2.6's `complexity`, api-2026-12 §2.7). */
-const PY_EXTRA_BODY = new Set(['complexity']);
+/** Fields newer than the Python SDK's method signatures (gpt-image-2.6's complexity, gif frames and svg; api-2026-12 §2.7). */
+const PY_EXTRA_BODY = new Set(['complexity', 'frame_count', 'frame_duration_ms', 'svg']);
 
 export function pythonSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
   const client = t.kind === 'azure'

@@ -2,7 +2,7 @@
  * Tell an image's type, size and whether it can carry alpha from its first bytes, never from its name
  * (the SDK's `toFile` without a name sends `unknown_file`, api-reference §2). Header reads only: no decode.
  */
-import type { ImageFileType } from '../models/types';
+import type { ImageFileType, OutputFormat } from '../models/types';
 
 export interface ImageInfo {
   type: ImageFileType;
@@ -13,6 +13,8 @@ export interface ImageInfo {
 }
 
 export const MIME: Record<ImageFileType, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+/** What an answer can carry: the input types plus gpt-image-2.6's gif and svg. */
+export const OUTPUT_MIME: Record<OutputFormat, string> = { ...MIME, gif: 'image/gif', svg: 'image/svg+xml' };
 
 function u32be(b: Uint8Array, o: number): number {
   return ((b[o] << 24) >>> 0) + (b[o + 1] << 16) + (b[o + 2] << 8) + b[o + 3];

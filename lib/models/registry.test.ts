@@ -184,7 +184,9 @@ describe('the 2.5 and 2.6 rows against the published matrix (api-2026-12 §2.1)'
       const caps = getModel(id).endpoints[endpoint]!;
       expect(caps.n, endpoint).toEqual(PUBLISHED.n);
       expect(caps.partialImages, endpoint).toEqual(PUBLISHED.partialImages);
-      expect(caps.outputFormats, endpoint).toEqual(PUBLISHED.outputFormats);
+      // §2.1: 2.6 adds gif and svg; svg is generation only (3P-replicate), gif works on edits (3P-apiyi).
+      const extra = id.startsWith('gpt-image-2.6') ? (endpoint === 'generate' ? ['gif', 'svg'] : ['gif']) : [];
+      expect(caps.outputFormats, endpoint).toEqual([...PUBLISHED.outputFormats, ...extra]);
       expect(caps.compression, endpoint).toEqual({ min: 0, max: 100 });
       expect(caps.promptMax, endpoint).toBe(PUBLISHED.promptMax);
       expect(caps.responseFormats, endpoint).toBeUndefined();

@@ -4,11 +4,13 @@
  * the openai SDK's types; where they disagree, the spec and the SDK win.
  * UI options, server validation, the offline API and the cost estimator all read this.
  */
-import type { EndpointCaps, KnownModelId, ModelId, ModelSpec, Quality } from './types';
+import { MAIN_MODELS } from './main-models';
+import type { EndpointCaps, GifRule, KnownModelId, ModelId, ModelSpec, Quality, SvgRule } from './types';
 
 const MB = 1024 * 1024;
 
 const GPT_SIZES = ['auto', '1024x1024', '1536x1024', '1024x1536'] as const;
+const PLAIN_FORMATS = ['png', 'jpeg', 'webp'] as const;
 const GPT_QUALITIES: readonly Quality[] = ['auto', 'low', 'medium', 'high'];
 /** gpt-image-2.5 and 2.6 add two levels above high (api-2026-12 §2.1). */
 const GPT_2X_QUALITIES: readonly Quality[] = ['auto', 'low', 'medium', 'high', 'xhigh', 'max'];
@@ -34,10 +36,32 @@ interface GptOptions {
   complexity?: boolean;
   /** Why the Responses tool offers this model on weak evidence; with UNCONFIRMED_OFFERED false it is not offered. */
   toolUnconfirmed?: string;
+  /** gif and svg output, markup-guided edits (2.6). */
+  gifSvgMarkup?: boolean;
 }
 
+/** api-2026-12 §2.2: frame_count 2–16 (default 9), frame_duration_ms ≥ 20 (default 200, rounded to 10, ≤ 655,350). */
+const GIF_RULE: GifRule = {
+  frameCount: { min: 2, max: 16, default: 9 },
+  frameDurationMs: { min: 20, max: 655_350, default: 200, roundTo: 10 },
+  squareCaps: [[9, 960], [12, 816], [16, 720]],
+};
+
+/** api-2026-12 §2.3: the authoring models (mainline GPT-6; efforts none…max on 5.1+ and 6.x). */
+const SVG_RULE: SvgRule = {
+  authoringModels: MAIN_MODELS.filter((m) => m.startsWith('gpt-6')),
+  efforts: ['none', 'low', 'medium', 'high', 'xhigh', 'max'],
+  sizes: ['1024x1024', '1536x1024', '1024x1536'],
+};
+
+/**
+ * The markup part's name on /v1/images/edits is the one unconfirmed fact here (api-2026-12 §2.4, §9.1): the
+ * pass-through wrappers call it `markup`. Change it in this one place once a live call confirms it.
+ */
+export const MARKUP_FIELD = 'markup';
+
 /** The options every GPT image model shares on generations and edits. */
-function gptImage(opts: GptOptions): Pick<EndpointCaps, 'sizes' | 'customSize' | 'qualities' | 'complexities' | 'n' | 'promptMax' | 'outputFormats' | 'backgrounds' | 'transparentFormats' | 'preview' | 'compression' | 'moderation' | 'partialImages' | 'defaults'> {
+function gptImage(opts: GptOptions): Pick<EndpointCaps, 'sizes' | 'customSize' | 'qualities' | 'complexities' | 'n' | 'promptMax' | 'outputFormats' | 'gif' | 'svg' | 'backgrounds' | 'transparentFormats' | 'preview' | 'compression' | 'moderation' | 'partialImages' | 'defaults'> {
   return {
     ...(opts.transparent === 'preview' ? { preview: { backgrounds: ['transparent'] as const } } : {}),
     sizes: GPT_SIZES,
@@ -46,7 +70,8 @@ function gptImage(opts: GptOptions): Pick<EndpointCaps, 'sizes' | 'customSize' |
     ...(opts.complexity ? { complexities: ['low', 'medium', 'high'] as const } : {}),
     n: { min: 1, max: 10 },
     promptMax: opts.promptMax ?? 32_000,
-    outputFormats: ['png', 'jpeg', 'webp'],
+    outputFormats: opts.gifSvgMarkup ? ['png', 'jpeg', 'webp', 'gif', 'svg'] : ['png', 'jpeg', 'webp'],
+    ...(opts.gifSvgMarkup ? { gif: GIF_RULE, svg: SVG_RULE } : {}),
     backgrounds: opts.transparent === false ? ['auto', 'opaque'] : ['auto', 'opaque', 'transparent'],
     transparentFormats: ['png', 'webp'],
     compression: { min: 0, max: 100 },
@@ -65,15 +90,21 @@ function gptEndpoints(opts: GptOptions & { inputFidelity: boolean }): ModelSpec[
   const withFidelityDefault = opts.inputFidelity
     ? { ...base.defaults, inputFidelity: 'low' as const }
     : base.defaults;
-  // The tool's schema (OAPI-0821 ImageGenTool) has no `complexity`; what 2.6 takes there is undocumented.
-  const { complexities: _complexities, ...toolBase } = base;
+  // The tool's schema (OAPI-0821 ImageGenTool) has no `complexity`, gif or svg; what 2.6 takes there is undocumented.
+  const { complexities: _complexities, gif: _gif, svg: _svg, ...toolTaken } = base;
+  const toolBase = { ...toolTaken, outputFormats: PLAIN_FORMATS };
+  // SVG is generation only (3P-replicate); GIF works on edits (3P-apiyi, 3P-laozhang).
+  const { svg: _editSvg, ...editTaken } = editBase;
+  const editFormats = base.outputFormats!.filter((f) => f !== 'svg');
   const offerTool = !opts.toolUnconfirmed || UNCONFIRMED_OFFERED;
   return {
     generate: base,
     edit: {
-      ...editBase,
+      ...editTaken,
+      outputFormats: editFormats,
       ...fidelity,
       ...(base.complexities ? { complexities: base.complexities } : {}),
+      ...(opts.gifSvgMarkup ? { markup: { field: MARKUP_FIELD, maxBytes: 50 * MB } } : {}),
       images: { maxCount: 16, maxBytes: 50 * MB, types: ['png', 'jpeg', 'webp'], square: false },
       mask: { maxBytes: 4 * MB },
       defaults: opts.inputFidelity ? { ...editDefaults, inputFidelity: 'low' as const } : editDefaults,
@@ -108,7 +139,7 @@ export const MODELS: readonly ModelSpec[] = [
     qualityOmitted: SUNBURST_OMITTED,
     aliases: [],
     outputTokens: 'gpt-image-2.6-fit',
-    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true, complexity: true, toolUnconfirmed: TOOL_26 }),
+    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true, complexity: true, toolUnconfirmed: TOOL_26, gifSvgMarkup: true }),
   },
   {
     id: 'gpt-image-2.6-flare',
@@ -119,7 +150,7 @@ export const MODELS: readonly ModelSpec[] = [
     qualityOmitted: FLARE_OMITTED,
     aliases: [],
     outputTokens: 'gpt-image-2.6-fit',
-    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true, complexity: true, toolUnconfirmed: TOOL_26 }),
+    endpoints: gptEndpoints({ customSize: true, inputFidelity: false, transparent: true, topQualities: true, complexity: true, toolUnconfirmed: TOOL_26, gifSvgMarkup: true }),
   },
   {
     id: 'gpt-image-2.5-sunburst',

@@ -25,7 +25,8 @@ export type ModelId = KnownModelId | (string & {});
 export type Quality = 'low' | 'medium' | 'high' | 'xhigh' | 'max' | 'auto' | 'standard' | 'hd';
 /** gpt-image-2.6's planning depth, separate from quality; omitted means the model's default. */
 export type Complexity = 'low' | 'medium' | 'high';
-export type OutputFormat = 'png' | 'jpeg' | 'webp';
+/** gif and svg are gpt-image-2.6 only (api-2026-12 §2.2, §2.3). */
+export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'gif' | 'svg';
 export type Background = 'transparent' | 'opaque' | 'auto';
 export type Moderation = 'auto' | 'low';
 export type Style = 'vivid' | 'natural';
@@ -51,6 +52,39 @@ export interface InputImageRule {
 }
 
 export interface MaskRule {
+  maxBytes: number;
+}
+
+/**
+ * Animated GIF output (api-2026-12 §2.2, REF-MIRROR): frame_count and frame_duration_ms, accepted only with gif;
+ * gif forbids streaming, partial images, a mask and output_compression. OpenAI publishes no frame-size limits: the
+ * caps are a gateway's measurements (3P-apiyi-gif), the largest square frame by frame count.
+ */
+export interface GifRule {
+  frameCount: { min: number; max: number; default: number };
+  frameDurationMs: { min: number; max: number; default: number; roundTo: number };
+  /** [most frames, largest square side]: up to 9 frames 960, up to 12 816, up to 16 720 (3P measured). */
+  squareCaps: readonly (readonly [frames: number, side: number])[];
+}
+
+/**
+ * SVG output (api-2026-12 §2.3): a text "authoring" model writes the SVG from a reference raster; the request
+ * needs `svg: { model, reasoning?: { effort } }`; generations only, n = 1, no streaming requested.
+ */
+export interface SvgRule {
+  /** Mainline models that can author the SVG, and the reasoning efforts they take. */
+  authoringModels: readonly string[];
+  efforts: readonly string[];
+  /** ComfyUI exposes only these reference-raster sizes (3P-comfy-svg); the service may take more. */
+  sizes: readonly string[];
+}
+
+/**
+ * Markup-guided edits (2.6): marks on a separate fully transparent PNG the first image's size, sent as a file part.
+ * The field's name is not confirmed by any official text read (api-2026-12 §2.4): one setting, `field`.
+ */
+export interface MarkupRule {
+  field: string;
   maxBytes: number;
 }
 
@@ -89,6 +123,9 @@ export interface EndpointCaps {
   mask?: MaskRule;
   /** dall-e-2 edits without a mask use the image's own transparency. */
   maskFromImageAlpha?: boolean;
+  gif?: GifRule;
+  svg?: SvgRule;
+  markup?: MarkupRule;
   defaults: {
     size: string;
     quality: Quality;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiError } from '../errors/api-error';
 import { apiErrorOf } from '../testing/fixtures';
 import { checkImageRequest, resolveModel, validateImageRequest, type ImageEndpoint, type ValidateOptions } from './validate';
 
@@ -408,5 +409,63 @@ describe('checkImageRequest', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.toBody().error).toMatchObject({ type: 'invalid_request_error', param: 'model', code: 'missing_required_parameter' });
+  });
+});
+
+describe('gpt-image-2.6 gif, svg and markup rules (api-2026-12 §2.2–§2.4, §7)', () => {
+  const base = { model: 'gpt-image-2.6-flare', prompt: 'a bouncing ball' };
+  const refused = (endpoint: 'generate' | 'edit', fields: Record<string, unknown>) => {
+    try {
+      validateImageRequest(endpoint, fields);
+    } catch (e) {
+      return e as ApiError;
+    }
+    throw new Error(`accepted: ${JSON.stringify(fields)}`);
+  };
+
+  it('takes a gif with frame_count 2–16 and frame_duration_ms ≥ 20, and sends them', () => {
+    const req = validateImageRequest('generate', { ...base, output_format: 'gif', size: '512x512', frame_count: 4, frame_duration_ms: 120 });
+    expect(req).toMatchObject({ outputFormat: 'gif', frameCount: 4, frameDurationMs: 120 });
+    expect(refused('generate', { ...base, output_format: 'gif', frame_count: 17 }).param).toBe('frame_count');
+    expect(refused('generate', { ...base, output_format: 'gif', frame_count: 1 }).param).toBe('frame_count');
+    expect(refused('generate', { ...base, output_format: 'gif', frame_duration_ms: 10 }).param).toBe('frame_duration_ms');
+  });
+
+  it('refuses what gif forbids, naming the field: stream, partial images, compression, a mask, frames without gif', () => {
+    expect(refused('generate', { ...base, output_format: 'gif', stream: true }).param).toBe('stream');
+    expect(refused('generate', { ...base, output_format: 'gif', partial_images: 2 }).param).toBe('partial_images');
+    expect(refused('generate', { ...base, output_format: 'gif', output_compression: 80 }).param).toBe('output_compression');
+    expect(refused('edit', { ...base, output_format: 'gif', mask: 'x', image: 'y' }).param).toBe('mask');
+    const e = refused('generate', { ...base, output_format: 'png', frame_count: 4 });
+    expect([e.param, e.message]).toEqual(['frame_count', "Invalid 'frame_count': accepted only with output_format 'gif' (this request asks for 'png')."]);
+    expect(refused('generate', { model: 'gpt-image-2.5-sunburst', prompt: 'x', output_format: 'gif' }).param).toBe('output_format');
+  });
+
+  it('keeps gif frames under the measured caps for their count: 960² up to 9 frames, 816² up to 12, 720² up to 16', () => {
+    expect(validateImageRequest('generate', { ...base, output_format: 'gif', size: '960x960', frame_count: 9 }).size).toBe('960x960');
+    const big = refused('generate', { ...base, output_format: 'gif', size: '960x960', frame_count: 10 });
+    expect(big.param).toBe('size');
+    expect(big.message).toContain('at most 665,856 pixels (816×816) with 10 frames');
+    expect(refused('generate', { ...base, output_format: 'gif', size: '1024x1024' }).message).toContain('9-frame GIF');
+  });
+
+  it('needs svg.model for svg, makes one image, and takes svg only with svg', () => {
+    const req = validateImageRequest('generate', { ...base, output_format: 'svg', size: '1024x1024', svg: { model: 'gpt-6-luna', reasoning: { effort: 'high' } } });
+    expect(req.svg).toEqual({ model: 'gpt-6-luna', effort: 'high' });
+    const missing = refused('generate', { ...base, output_format: 'svg' });
+    expect([missing.param, missing.message]).toEqual(['svg.model', "SVG generation requires 'svg.model'."]);
+    expect(refused('generate', { ...base, output_format: 'svg', svg: { model: 'gpt-6-luna' }, n: 2 }).param).toBe('n');
+    expect(refused('generate', { ...base, output_format: 'svg', svg: { model: 'gpt-6-luna' }, stream: true }).param).toBe('stream');
+    expect(refused('generate', { ...base, output_format: 'svg', svg: { model: 'gpt-6-luna', reasoning: { effort: 'minimal' } } }).param).toBe('svg.reasoning.effort');
+    expect(validateImageRequest('generate', { ...base, output_format: 'svg', svg: { model: 'gpt-5', reasoning: { effort: 'minimal' } } }).svg?.effort).toBe('minimal');
+    expect(refused('generate', { ...base, svg: { model: 'gpt-6-luna' } }).param).toBe('svg');
+    expect(refused('edit', { ...base, output_format: 'svg', image: 'y' }).param).toBe('output_format');
+  });
+
+  it('takes markup on 2.6 edits only, never with a mask', () => {
+    expect(validateImageRequest('edit', { ...base, image: 'y', markup: 'z' }).endpoint).toBe('edit');
+    expect(refused('edit', { ...base, image: 'y', markup: 'z', mask: 'm' }).param).toBe('markup');
+    const other = refused('edit', { model: 'gpt-image-2.5-flare', prompt: 'x', image: 'y', markup: 'z' });
+    expect([other.param, other.code]).toEqual(['markup', 'unknown_parameter']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { ApiError, invalid, listValues, wrongType } from '../errors/api-error';
 import { narrowCaps, type CapsNarrowing } from './caps';
-import { findModel, MODELS } from './registry';
+import { findModel, MARKUP_FIELD, MODELS } from './registry';
 import { customSizeProblem, parseSize } from './sizes';
 import type {
   Background,
@@ -19,6 +19,7 @@ import type {
   Quality,
   ResponseFormat,
   Style,
+  GifRule,
 } from './types';
 
 export type ImageEndpoint = 'generate' | 'edit' | 'variation';
@@ -37,6 +38,11 @@ export interface ImageRequest {
   quality?: Quality;
   complexity?: Complexity;
   outputFormat?: OutputFormat;
+  /** gif only. */
+  frameCount?: number;
+  frameDurationMs?: number;
+  /** svg only: the authoring model and its reasoning effort. */
+  svg?: { model: string; effort?: string };
   outputCompression?: number;
   background?: Background;
   moderation?: Moderation;
@@ -56,9 +62,9 @@ export type ImageToolRequest = Omit<ImageRequest, 'endpoint' | 'prompt' | 'n' | 
 
 /** Every field each endpoint knows, across all models. File fields are checked separately. */
 const KNOWN_FIELDS: Record<Endpoint, readonly string[]> = {
-  generate: ['prompt', 'model', 'n', 'quality', 'complexity', 'size', 'style', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'user'],
+  generate: ['prompt', 'model', 'n', 'quality', 'complexity', 'frame_count', 'frame_duration_ms', 'svg', 'size', 'style', 'response_format', 'output_format', 'output_compression', 'background', 'moderation', 'stream', 'partial_images', 'user'],
   // No `moderation`: the edit schema does not have it (spec CreateImageEditRequest, the SDK's ImageEditParams).
-  edit: ['prompt', 'model', 'n', 'quality', 'complexity', 'size', 'response_format', 'output_format', 'output_compression', 'background', 'stream', 'partial_images', 'input_fidelity', 'user', 'image', 'image[]', 'mask'],
+  edit: ['prompt', 'model', 'n', 'quality', 'complexity', 'frame_count', 'frame_duration_ms', 'size', 'response_format', 'output_format', 'output_compression', 'background', 'stream', 'partial_images', 'input_fidelity', 'user', 'image', 'image[]', 'mask', MARKUP_FIELD],
   variation: ['model', 'n', 'size', 'response_format', 'user', 'image'],
   // The tool's image options (the mask travels as input_image_mask, checked with the files).
   responses: ['model', 'quality', 'size', 'background', 'output_format', 'output_compression', 'moderation', 'partial_images', 'input_fidelity'],
@@ -68,16 +74,22 @@ const KNOWN_FIELDS: Record<Endpoint, readonly string[]> = {
 const WHY_REFUSED: Record<string, string> = {
   response_format: ' (GPT image models always return b64_json)',
   complexity: ' (complexity is a gpt-image-2.6 parameter)',
+  frame_count: ' (animated GIF output is gpt-image-2.6 only)',
+  frame_duration_ms: ' (animated GIF output is gpt-image-2.6 only)',
+  svg: ' (SVG output is gpt-image-2.6 generations only)',
   input_fidelity: ' (gpt-image-2 and later always read input images at high fidelity; leave it out)',
 };
 
-const FILE_FIELDS = new Set(['image', 'image[]', 'mask']);
+const FILE_FIELDS = new Set(['image', 'image[]', 'mask', MARKUP_FIELD]);
 
 /** Which capability makes a field acceptable; a field whose capability is absent is an unknown parameter. */
 const FIELD_CAPABILITY: Record<string, (c: EndpointCaps) => unknown> = {
   prompt: (c) => c.promptMax > 0,
   quality: (c) => c.qualities.length > 0,
   complexity: (c) => c.complexities,
+  frame_count: (c) => c.gif,
+  frame_duration_ms: (c) => c.gif,
+  svg: (c) => c.svg,
   style: (c) => c.styles,
   response_format: (c) => c.responseFormats,
   output_format: (c) => c.outputFormats,
@@ -249,7 +261,8 @@ function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, opt
   }
 
   const size = readString(fields, 'size') ?? caps.defaults.size;
-  checkSize(size, caps);
+  // A GIF's size is one frame's, under the frame rules (checkGif), not the still image's pixel floor.
+  if (!(fields.output_format === 'gif' && caps.gif)) checkSize(size, caps);
 
   const askedQuality = fields.quality;
   if ((askedQuality === 'xhigh' || askedQuality === 'max') && !caps.qualities.includes(askedQuality)) {
@@ -276,6 +289,10 @@ function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, opt
     throw invalid('output_compression', 'invalid_value', `Invalid 'output_compression': ${outputCompression}. Compression less than 100 is not supported for PNG output format; use output_format 'jpeg' or 'webp', or leave output_compression out.`);
   }
 
+  const animated = checkGif(fields, caps, format, { size, n, stream, partialImages, outputCompression, fromForm });
+  const svg = checkSvg(fields, caps, format, { n, stream });
+  checkMarkup(fields, caps, model);
+
   if (tool) return { endpoint, model, modelName, size, quality, outputFormat, outputCompression, background, moderation, inputFidelity, partialImages };
   return {
     endpoint: endpoint as ImageEndpoint,
@@ -287,6 +304,8 @@ function validateFields(endpoint: Endpoint, fields: Record<string, unknown>, opt
     quality,
     complexity,
     outputFormat,
+    ...animated,
+    ...(svg ? { svg } : {}),
     outputCompression,
     background,
     moderation,
@@ -309,4 +328,95 @@ export function checkImageRequest(endpoint: Endpoint, fields: Record<string, unk
     if (e instanceof ApiError) return { ok: false, error: e };
     throw e;
   }
+}
+
+/**
+ * gif (api-2026-12 §2.2): frame_count and frame_duration_ms only with gif; gif forbids streaming, partial images,
+ * a mask and output_compression; a frame's size stays under the gateway-measured caps for its frame count.
+ */
+function checkGif(
+  fields: Record<string, unknown>,
+  caps: EndpointCaps,
+  format: OutputFormat | undefined,
+  asked: { size: string; n: number; stream: boolean; partialImages: number; outputCompression?: number; fromForm: boolean },
+): { frameCount?: number; frameDurationMs?: number } {
+  const rule = caps.gif;
+  if (format !== 'gif' || !rule) {
+    for (const key of ['frame_count', 'frame_duration_ms']) {
+      if (present(fields[key])) throw invalid(key, 'invalid_value', `Invalid '${key}': accepted only with output_format 'gif' (this request asks for '${format ?? 'png'}').`);
+    }
+    return {};
+  }
+  if (asked.stream) throw invalid('stream', 'invalid_value', "Invalid 'stream': GIF output cannot stream. Leave stream out, or choose png, jpeg or webp to see partial images.");
+  if (asked.partialImages > 0) throw invalid('partial_images', 'invalid_value', `Invalid 'partial_images': ${asked.partialImages}. GIF output has no partial images; leave it out.`);
+  if (asked.outputCompression !== undefined) throw invalid('output_compression', 'invalid_value', "Invalid 'output_compression': not allowed with output_format 'gif'.");
+  if (present(fields.mask)) throw invalid('mask', 'invalid_value', "Invalid 'mask': a mask is not allowed with output_format 'gif'.");
+  const frameCount = readInt(fields, 'frame_count', asked.fromForm, rule.frameCount);
+  const frameDurationMs = readInt(fields, 'frame_duration_ms', asked.fromForm, rule.frameDurationMs);
+  const frames = frameCount ?? rule.frameCount.default;
+  const problem = gifFrameProblem(asked.size, frames, rule);
+  if (problem) throw invalid('size', 'invalid_value', `Invalid size '${clip(asked.size)}' for a ${frames}-frame GIF: ${problem}`);
+  return { ...(frameCount !== undefined ? { frameCount } : {}), ...(frameDurationMs !== undefined ? { frameDurationMs } : {}) };
+}
+
+/** The largest square frame for this many frames (a gateway's measurement, 3P-apiyi-gif); undefined past 16. */
+export function gifSquareCap(frames: number, rule: GifRule): number | undefined {
+  return rule.squareCaps.find(([most]) => frames <= most)?.[1];
+}
+
+/**
+ * Why a frame of `size` does not fit `frames` frames, or null. `auto` is the service's to choose. The frames are
+ * laid out on one sheet (3P-devto-super_lewis): sides multiples of 16, ratio within 3:1, and each frame under the
+ * square cap for its count.
+ */
+export function gifFrameProblem(size: string, frames: number, rule: GifRule): string | null {
+  if (size === 'auto') return null;
+  const dims = parseSize(size);
+  if (!dims) return "use 'auto' or WxH.";
+  if (dims.width % 16 || dims.height % 16) return 'frame sides must be multiples of 16.';
+  if (Math.max(dims.width, dims.height) / Math.min(dims.width, dims.height) > 3) return 'the aspect ratio must be between 1:3 and 3:1.';
+  const side = gifSquareCap(frames, rule);
+  if (!side) return null;
+  if (dims.width * dims.height <= side * side) return null;
+  return `frames may hold at most ${(side * side).toLocaleString('en-US')} pixels (${side}×${side}) with ${frames} frames; this size has ${(dims.width * dims.height).toLocaleString('en-US')}. Fewer frames allow larger ones (up to 9: 960², up to 12: 816², up to 16: 720²; measured by a gateway, OpenAI publishes no figures).`;
+}
+
+/** svg (api-2026-12 §2.3): needs svg.model; one image; not streamed (whether SVG streams is unknown). */
+function checkSvg(fields: Record<string, unknown>, caps: EndpointCaps, format: OutputFormat | undefined, asked: { n: number; stream: boolean }): ImageRequest['svg'] {
+  const raw = fields.svg;
+  if (format !== 'svg' || !caps.svg) {
+    if (present(raw)) throw invalid('svg', 'invalid_value', `Invalid 'svg': accepted only with output_format 'svg' (this request asks for '${format ?? 'png'}').`);
+    return undefined;
+  }
+  if (!present(raw) || typeof raw !== 'object' || Array.isArray(raw)) {
+    if (present(raw)) throw wrongType('svg', 'an object', raw);
+    throw invalid('svg.model', 'missing_required_parameter', "SVG generation requires 'svg.model'.");
+  }
+  const svg = raw as Record<string, unknown>;
+  for (const key of Object.keys(svg)) if (key !== 'model' && key !== 'reasoning') throw invalid(`svg.${key}`, 'unknown_parameter', `Unknown parameter: 'svg.${clip(key)}'.`);
+  if (!present(svg.model)) throw invalid('svg.model', 'missing_required_parameter', "SVG generation requires 'svg.model'.");
+  if (typeof svg.model !== 'string' || !svg.model.trim()) throw wrongType('svg.model', 'a model name', svg.model);
+  let effort: string | undefined;
+  if (present(svg.reasoning)) {
+    const reasoning = svg.reasoning as Record<string, unknown>;
+    if (typeof reasoning !== 'object' || Array.isArray(reasoning)) throw wrongType('svg.reasoning', 'an object', svg.reasoning);
+    if (present(reasoning.effort)) {
+      // `minimal` works only on the original gpt-5 family (3P-apiyi-svg).
+      const allowed = svg.model.startsWith('gpt-5') && !/^gpt-5\.\d/.test(svg.model) ? ['minimal', ...caps.svg.efforts] : caps.svg.efforts;
+      if (typeof reasoning.effort !== 'string' || !allowed.includes(reasoning.effort)) {
+        throw invalid('svg.reasoning.effort', 'invalid_value', `Invalid value: '${clip(String(reasoning.effort))}'. Supported values are: ${listValues(allowed)}.`);
+      }
+      effort = reasoning.effort;
+    }
+  }
+  if (asked.n !== 1) throw invalid('n', 'invalid_value', `Invalid 'n': ${asked.n}. SVG output makes one image per request; use n = 1.`);
+  if (asked.stream) throw invalid('stream', 'invalid_value', "Invalid 'stream': SVG output is not streamed here (whether the service streams it is unknown); leave stream out.");
+  return { model: svg.model, ...(effort ? { effort } : {}) };
+}
+
+/** Markup (api-2026-12 §2.4): 2.6 edits only, never with a mask. Its size is checked with the files. */
+function checkMarkup(fields: Record<string, unknown>, caps: EndpointCaps, model: string): void {
+  if (!present(fields[MARKUP_FIELD])) return;
+  if (!caps.markup) throw invalid(MARKUP_FIELD, 'unknown_parameter', `Unknown parameter: '${MARKUP_FIELD}'. ${model} does not take markup-guided edits (gpt-image-2.6 edits only).`);
+  if (present(fields.mask)) throw invalid(MARKUP_FIELD, 'invalid_value', `Invalid '${MARKUP_FIELD}': send a mask or markup, not both. A mask says where to edit; markup says what to change with marks.`);
 }

@@ -1,5 +1,5 @@
 import { getImage } from '@/lib/offline/url-store.server';
-import { MIME } from '@/lib/images/sniff';
+import { OUTPUT_MIME } from '@/lib/images/sniff';
 import { methodNotAllowed, notFound } from '@/lib/offline/not-found.server';
 import { withOfflineAuth } from '@/lib/offline/auth.server';
 
@@ -14,7 +14,7 @@ export const GET = withOfflineAuth(async (request, ctx: { params: Promise<{ id: 
   if (!item) return notFound(request);
   return new Response(new Uint8Array(item.bytes), {
     headers: {
-      'content-type': MIME[item.format],
+      'content-type': OUTPUT_MIME[item.format],
       'cache-control': 'private, max-age=3600',
       'x-content-type-options': 'nosniff',
       'access-control-allow-origin': '*',
