@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { noiseBytes, solidImage } from '../testing/fixtures';
-import { MIME, sniffImage } from './sniff';
+import { MIME, OUTPUT_MIME, sniffImage, sniffOutput } from './sniff';
 
 const create = (width: number, height: number, channels: 3 | 4, alpha = 0.5) =>
   sharp({ create: { width, height, channels, background: { r: 10, g: 120, b: 240, alpha: channels === 4 ? alpha : 1 } } });
@@ -145,4 +145,63 @@ describe('sniffImage: not an image', () => {
 
 it('maps types to MIME types', () => {
   expect(MIME).toEqual({ png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' });
+});
+
+describe('sniffOutput: what an answer really is (api-2026-12 §7.7)', () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+
+  it('reads a real animated GIF from sharp (GIF89a) with its frame size', async () => {
+    const animated = await sharp(await create(32, 96, 3).raw().toBuffer(), { raw: { width: 32, height: 96, channels: 3, pageHeight: 32 } })
+      .gif({ delay: [50, 50, 50], loop: 0 })
+      .toBuffer();
+    expect(animated.subarray(0, 6).toString('ascii')).toBe('GIF89a');
+    expect(sniffOutput(animated)).toEqual({ format: 'gif', mime: 'image/gif', width: 32, height: 32 });
+  });
+
+  it('reads GIF87a and GIF89a headers, and nothing that only starts like one', () => {
+    const head = (sig: string) => Buffer.concat([Buffer.from(sig, 'ascii'), Buffer.from([0x40, 0x01, 0xf0, 0x00, 0x80, 0, 0])]);
+    expect(sniffOutput(head('GIF87a'))).toEqual({ format: 'gif', mime: 'image/gif', width: 320, height: 240 });
+    expect(sniffOutput(head('GIF89a'))).toMatchObject({ format: 'gif', width: 320, height: 240 });
+    expect(sniffOutput(head('GIF88a'))).toBeNull();
+    expect(sniffOutput(Buffer.from('GIF89a', 'ascii'))).toBeNull();
+  });
+
+  it.each([
+    ['a bare root', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="20"/>', { width: 10, height: 20 }],
+    ['an XML prolog', '<?xml version="1.0" encoding="UTF-8"?>\n<svg width="64px" height="48" viewBox="0 0 64 48"></svg>', { width: 64, height: 48 }],
+    ['whitespace, comments and a DOCTYPE', ' \n\t<!-- made by hand -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<!-- b --><svg\n  viewBox="0 0 5 5"></svg>', {}],
+    ['a DOCTYPE with an internal subset', '<?xml version="1.0"?><!DOCTYPE svg [ <!ENTITY a "b"> ]><svg width="100%" height="1"/>', {}],
+    ['a namespace prefix', '<svg:svg xmlns:svg="http://www.w3.org/2000/svg" width="3" height="4"/>', { width: 3, height: 4 }],
+    ['a UTF-8 BOM', '\ufeff<svg width="7" height="8"></svg>', { width: 7, height: 8 }],
+  ])('reads an SVG with %s', (_, doc, size) => {
+    const info = sniffOutput(text(doc));
+    expect(info).toMatchObject({ format: 'svg', mime: 'image/svg+xml' });
+    expect({ width: info!.width, height: info!.height }).toEqual({ width: undefined, height: undefined, ...size });
+  });
+
+  it.each([
+    ['HTML', '<!doctype html><html><body><svg></svg></body></html>'],
+    ['another root', '<?xml version="1.0"?><rss><svg/></rss>'],
+    ['an svg-like name', '<svgx width="1" height="1"/>'],
+    ['an unclosed comment', '<!-- <svg>'],
+    ['text before the root', 'hello <svg/>'],
+    ['an empty input', ''],
+  ])('refuses %s', (_, doc) => {
+    expect(sniffOutput(text(doc))).toBeNull();
+  });
+
+  it('still reads PNG, JPEG and WebP, with their MIME types', async () => {
+    for (const type of ['png', 'jpeg', 'webp'] as const) {
+      const info = sniffOutput(await solidImage(type, 30, 20));
+      expect(info).toMatchObject({ format: type, mime: MIME[type], width: 30, height: 20 });
+    }
+  });
+
+  it('returns null for random bytes', () => {
+    for (const seed of [1, 2, 3, 42]) expect(sniffOutput(noiseBytes(2048, seed))).toBeNull();
+  });
+
+  it('maps every output format to its MIME type', () => {
+    expect(OUTPUT_MIME).toEqual({ png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', svg: 'image/svg+xml' });
+  });
 });

@@ -91,3 +91,77 @@ function sniffWebp(b: Uint8Array): ImageInfo | null {
 export function sniffImage(bytes: Uint8Array): ImageInfo | null {
   return sniffPng(bytes) ?? sniffJpeg(bytes) ?? sniffWebp(bytes);
 }
+
+/** What an answer's bytes are (api-2026-12 §7.7: decode the real format, never trust `output_format`). */
+export interface OutputInfo {
+  format: OutputFormat;
+  mime: string;
+  /** From the header when it says (PNG, JPEG, WebP, GIF's logical screen, an SVG's numeric width/height); else absent. */
+  width?: number;
+  height?: number;
+  hasAlpha?: boolean;
+}
+
+function sniffGif(b: Uint8Array): OutputInfo | null {
+  if (b.length < 13) return null;
+  const sig = ascii(b, 0, 6);
+  if (sig !== 'GIF87a' && sig !== 'GIF89a') return null;
+  const width = b[6] | (b[7] << 8);
+  const height = b[8] | (b[9] << 8);
+  return { format: 'gif', mime: OUTPUT_MIME.gif, ...(width && height ? { width, height } : {}) };
+}
+
+/** How much of a text document is read to find the root element: prologs and comments are short. */
+const SVG_SCAN = 4096;
+
+/**
+ * An SVG document: after an optional BOM, XML declaration, whitespace, comments, processing instructions and a
+ * DOCTYPE (with or without an internal subset), the root element is `<svg` (or a prefixed `<x:svg`).
+ */
+function sniffSvg(b: Uint8Array): OutputInfo | null {
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, SVG_SCAN));
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return null;
+      i = end + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return null;
+      i = end + 3;
+    } else if (/^<!DOCTYPE/i.test(text.slice(i, i + 9))) {
+      const bracket = text.indexOf('[', i);
+      const close = text.indexOf('>', i);
+      if (close < 0) return null;
+      if (bracket >= 0 && bracket < close) {
+        const end = text.indexOf(']', bracket);
+        const after = end < 0 ? -1 : text.indexOf('>', end);
+        if (after < 0) return null;
+        i = after + 1;
+      } else i = close + 1;
+    } else break;
+  }
+  const root = /^<(?:[A-Za-z_][\w.-]*:)?svg(?=[\s/>])([^>]*)>?/.exec(text.slice(i));
+  if (!root) return null;
+  const attr = (name: string) => {
+    const m = new RegExp(`\\s${name}\\s*=\\s*["']\\s*(\\d+(?:\\.\\d+)?)\\s*(?:px)?\\s*["']`).exec(root[1]);
+    return m ? Math.round(Number(m[1])) : 0;
+  };
+  const width = attr('width');
+  const height = attr('height');
+  return { format: 'svg', mime: OUTPUT_MIME.svg, ...(width && height ? { width, height } : {}) };
+}
+
+/**
+ * The real format of an answer's image, from its bytes: PNG, JPEG, WebP, GIF (GIF87a/GIF89a) or SVG, or null.
+ * Use this for what comes back (a webp request may return PNG bytes, an svg request must return an `<svg>`
+ * document); sniffImage stays the check for uploads, which take PNG, JPEG and WebP only.
+ */
+export function sniffOutput(bytes: Uint8Array): OutputInfo | null {
+  const still = sniffImage(bytes);
+  if (still) return { format: still.type, mime: MIME[still.type], width: still.width, height: still.height, hasAlpha: still.hasAlpha };
+  return sniffGif(bytes) ?? sniffSvg(bytes);
+}
