@@ -11,6 +11,7 @@ import { learnedFor, type Combo, type Learned, type LearnedBook } from './learne
 import { DEFAULT_PRICES, pricingFor, tokenDollars, type ModelPricing, type PriceTable, type TokenPricing } from './pricing';
 import { GPT_2X_FIT, inputImageTokens, outputImageTokens, PARTIAL_IMAGE_TOKENS, readsInputsAtHighFidelity, textTokens, UNMEASURED_QUALITIES, type TokenQuality } from './tokens';
 import type { ImagesUsage } from './usage';
+import { estimateSvgAuthoring, gifAutoFrame, gifSheet, type GifSheet, type SvgCostLine } from './gif-svg';
 
 export { textTokens } from './tokens';
 
@@ -48,6 +49,10 @@ export interface EstimateInput {
   prompt: string;
   inputImages?: Dimensions[];
   inputFidelity?: InputFidelity;
+  /** gpt-image-2.6 animated GIF: `size` is one frame's; billed as the frame sheet (gif-svg.ts). */
+  gif?: { frames: number };
+  /** gpt-image-2.6 SVG: the authoring model and effort, priced as a second line. */
+  svg?: { model: string; effort?: string };
   /** Where the request goes (offline, openai, azure, gateway): what was learned is kept per provider. */
   provider?: string;
 }
@@ -76,6 +81,10 @@ export interface CostEstimate {
   /** True where a figure rests on no published or measured number (xhigh, max): a guess, labelled. */
   guessed: boolean;
   notes: string[];
+  /** A GIF: the sheet its frames are billed as. */
+  gif?: GifSheet;
+  /** An SVG: the authoring model's line (its dollars are in low/high when its rates are known). */
+  svgAuthoring?: SvgCostLine;
 }
 
 /** The combination an estimate is learned under: the size and quality as asked, not as resolved. */
@@ -165,16 +174,33 @@ export function estimateCost(input: EstimateInput, prices: PriceTable = DEFAULT_
   const endpoint = input.endpoint ?? (refs.length ? 'edit' : 'generate');
   const caps = capsFor(input.model, endpoint);
   const notes: string[] = [];
-  const size = resolveSize(input.size, caps, refs[0], notes);
+  let gif: GifSheet | undefined;
+  if (input.gif && caps.gif) {
+    const frames = input.gif.frames;
+    const frame = input.size === 'auto' ? gifAutoFrame(frames, caps.gif) : typeof input.size === 'string' ? parseSize(input.size) : input.size;
+    if (!frame) throw new RangeError(`Size "${String(input.size)}" is neither auto nor WxH`);
+    gif = gifSheet(frame, frames);
+    if (input.size === 'auto') notes.push(`Size auto: a GIF frame is estimated at ${formatSize(frame)}, the largest square for ${frames} frames; the service picks the real one.`);
+    notes.push(`GIF: ${frames} frames of ${formatSize(frame)} priced as one ${formatSize(gif.sheet)} image (a ${gif.cols}×${gif.rows} frame sheet) — inferred from third-party reports, not confirmed (api-2026-12 §3).`);
+  }
+  const size = gif ? gif.sheet : resolveSize(input.size, caps, refs[0], notes);
   const { pricing, borrowedFrom } = priced(input.model, prices);
   const n = Math.max(0, Math.floor(input.n));
   const quality = input.quality ?? caps.defaults.quality;
-  const combo = comboOf({ ...input, endpoint, quality });
+  // A GIF or SVG is billed unlike a still of the same size: what was learned from stills does not apply.
+  const combo = gif || input.svg ? null : comboOf({ ...input, endpoint, quality });
   const est = pricing.unit === 'per-image'
     ? { ...perImageEstimate(input, pricing.perImage, size, quality, n, caps, notes), guessed: false }
     : tokenEstimate(input, pricing, size, quality, n, refs, notes, combo ? learnedFor(learned, combo) : null);
   notes.push(...priceNotes(input.model, pricing, borrowedFrom));
-  return { ...est, exact: est.low === est.high, size, notes };
+  if (input.svg && caps.svg) {
+    const line = estimateSvgAuthoring(input.svg.model, input.svg.effort, input.prompt);
+    notes.push(line.note);
+    const low = est.low + (line.dollars?.low ?? 0);
+    const high = est.high + (line.dollars?.high ?? 0);
+    return { ...est, low, high, exact: low === high, size, notes, svgAuthoring: line, guessed: true };
+  }
+  return { ...est, exact: est.low === est.high, size, notes, ...(gif ? { gif } : {}) };
 }
 
 interface QualityPlan {

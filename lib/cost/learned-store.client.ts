@@ -106,6 +106,8 @@ export function learnFromRun(
   const usages = done.flatMap((t) => (t.usage ? [t.usage] : []));
   if (!usages.length) return;
   const f = run.fields;
+  // A GIF is billed as its frame sheet and an SVG adds svg_usage: neither teaches what a still of that size costs.
+  if (f.output_format === 'gif' || f.output_format === 'svg') return;
   const size = typeof f.size === 'string' ? f.size : 'auto';
   const first = done[0];
   const billedSize = first?.echoed?.size ?? (first?.image?.width ? `${first.image.width}x${first.image.height}` : size);

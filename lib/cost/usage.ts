@@ -14,6 +14,8 @@ export interface ImagesUsage {
   total_tokens: number;
 }
 
+export type { SvgUsage } from './gif-svg';
+
 export interface UsageInput {
   model: ModelId;
   prompt: string;

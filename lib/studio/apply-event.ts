@@ -2,7 +2,7 @@
  * Fold a GenerationEvent into the gallery's state: the one switch on `type` (style.md, "stream events
  * declared once"). Pure but for object URLs, which come from the injected `urls` so tests can count them.
  */
-import type { ImagesUsage } from '../cost/usage';
+import type { ImagesUsage, SvgUsage } from '../cost/usage';
 import type { Echoed, GenerationError, GenerationEvent } from '../generation/events';
 import type { ImageEndpoint } from '../models/validate';
 import type { ProviderKind } from '../providers/config';
@@ -35,6 +35,29 @@ export interface TileState {
   error?: GenerationError;
   /** Milliseconds from the start of the run to this tile's first partial and to its final image. */
   firstPartialMs?: number;
+  /** An SVG answer: the sanitized document's facts (the image's blob is the sanitized file). */
+  svg?: SvgFacts;
+  /** An SVG answer: the authoring model's usage (top-level `svg_usage`), when the server passes it on. */
+  svgUsage?: SvgUsage | null;
+}
+
+/** What the browser learned sanitizing an SVG answer (lib/studio/svg-sanitize.ts). */
+export interface SvgFacts {
+  /** The sanitized document's text, for "View source". */
+  source: string;
+  bytes: number;
+  nodes: number;
+  /** Elements and attributes the sanitizer removed; 0 for a clean document. */
+  removed: number;
+  /** The answer's size before sanitizing. */
+  originalBytes: number;
+}
+
+/** What the browser adds to a completed event before folding it. */
+export interface CompletedExtras {
+  svg?: SvgFacts;
+  /** Read from the event when the server passes `svg_usage` on (lib/generation: `svgUsage`). */
+  svgUsage?: SvgUsage | null;
 }
 
 export type RunStatus = 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -52,6 +75,9 @@ export interface RunState {
   /** Dollars estimated before the call, and what the returned usage says it cost (null: not priced). */
   estimate?: { low: number; high: number };
   actual?: number | null;
+  /** An SVG run: the image usage's part of `actual` and the authoring model's line (null dollars: not priced). */
+  actualImage?: number | null;
+  actualSvg?: { model: string; usage: SvgUsage | null; dollars: number | null };
   /** The request fields as sent: for "Reuse settings", "Copy as code" and history. */
   fields: Record<string, unknown>;
   prompt: string;
@@ -109,7 +135,7 @@ function settleRun(state: GalleryState, runId: string, now: number): GalleryStat
   return putRun(state, { ...run, status, endedAt: run.endedAt ?? now });
 }
 
-export function applyEvent(state: GalleryState, runId: string, event: GenerationEvent, urls: UrlFactory, now = Date.now()): GalleryState {
+export function applyEvent(state: GalleryState, runId: string, event: GenerationEvent & CompletedExtras, urls: UrlFactory, now = Date.now()): GalleryState {
   let run = state.runs[runId];
   if (!run) return state;
   switch (event.type) {
@@ -159,6 +185,8 @@ export function applyEvent(state: GalleryState, runId: string, event: Generation
         usage: event.usage,
         revisedPrompt: event.revisedPrompt,
         latencyMs: event.latencyMs,
+        ...(event.svg ? { svg: event.svg } : {}),
+        ...(event.svgUsage !== undefined ? { svgUsage: event.svgUsage } : {}),
       };
       return settleRun(putTile(next, done), runId, now);
     }

@@ -2,7 +2,32 @@
 /** The live gallery: runs in progress and just finished, folded from server events by applyEvent. */
 import { create } from 'zustand';
 import type { GenerationEvent } from '../generation/events';
-import { applyEvent, cancelRun, pruneRuns, type GalleryState, type RunState } from './apply-event';
+import { applyEvent, cancelRun, pruneRuns, type CompletedExtras, type GalleryState, type RunState } from './apply-event';
+import { sanitizeSvg } from './svg-sanitize';
+
+const SVG_MIME = 'image/svg+xml';
+
+/**
+ * An SVG answer is sanitized here, before anything shows or keeps it: the tile, its download, history and
+ * "Edit this image" all get the sanitized file. A document that is not an SVG after sanitizing becomes an error.
+ */
+export function sanitizeCompleted(event: GenerationEvent): GenerationEvent & CompletedExtras {
+  if (event.type !== 'completed' || !event.bytes || event.mime !== SVG_MIME) return event;
+  const svgUsage = (event as { svgUsage?: CompletedExtras['svgUsage']; svg_usage?: CompletedExtras['svgUsage'] });
+  const usage = svgUsage.svgUsage ?? svgUsage.svg_usage;
+  try {
+    const source = new TextDecoder().decode(event.bytes);
+    const clean = sanitizeSvg(source);
+    return {
+      ...event,
+      bytes: new TextEncoder().encode(clean.text),
+      svg: { source: clean.text, bytes: clean.bytes, nodes: clean.nodes, removed: clean.removed, originalBytes: event.bytes.byteLength },
+      ...(usage !== undefined ? { svgUsage: usage } : {}),
+    };
+  } catch (e) {
+    return { type: 'error', tile: event.tile, error: { status: 0, message: `The SVG could not be shown safely: ${e instanceof Error ? e.message : String(e)}`, type: 'invalid_response', param: null, code: 'svg_unsafe' } };
+  }
+}
 
 /** Runs kept on screen besides history; older ones are in history and their URLs are released. */
 const KEEP_RUNS = 4;
@@ -27,7 +52,7 @@ export const useGallery = create<GalleryStore>()((set, get) => ({
     set(next);
   },
   dispatch(runId, event) {
-    set(applyEvent({ runs: get().runs, tiles: get().tiles }, runId, event, urls));
+    set(applyEvent({ runs: get().runs, tiles: get().tiles }, runId, sanitizeCompleted(event), urls));
   },
   cancel(runId) {
     set(cancelRun({ runs: get().runs, tiles: get().tiles }, runId));

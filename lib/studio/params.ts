@@ -4,9 +4,9 @@
  */
 import { backgroundsFor, compressionApplies, controlOptions, type ControlOptions } from '../models/options';
 import type { CapsNarrowing } from '../models/caps';
-import { CUSTOM_SIZE, customSizeProblem, snapCustomSize } from '../models/sizes';
-import type { ImageEndpoint } from '../models/validate';
-import type { Background, Complexity, InputFidelity, ModelId, Moderation, OutputFormat, Quality, ResponseFormat, Style } from '../models/types';
+import { CUSTOM_SIZE, customSizeProblem, parseSize, snapCustomSize } from '../models/sizes';
+import { gifFrameProblem, type ImageEndpoint } from '../models/validate';
+import type { Background, Complexity, GifRule, InputFidelity, ModelId, Moderation, OutputFormat, Quality, ResponseFormat, Style } from '../models/types';
 
 /** The size control's value: a listed size, `auto`, or `custom` (then width/height apply). */
 export { CUSTOM_SIZE };
@@ -31,6 +31,42 @@ export interface StudioParams {
   /** Stream partial images (GPT image models). */
   stream: boolean;
   partialImages: number;
+  /** Animated GIF (gpt-image-2.6): frames and each frame's delay. Kept while another format is chosen. */
+  frameCount: number;
+  frameDurationMs: number;
+  /** SVG (gpt-image-2.6): the authoring model and its reasoning effort (`default` leaves the effort out). */
+  svgModel: string;
+  svgEffort: string;
+}
+
+/**
+ * Frame sizes offered for a GIF: the registry's square caps and a few sheets that fit them (3P-apiyi-gif).
+ * The still image's listed sizes (1024² and up) are over every cap, so a GIF gets its own list.
+ */
+export const GIF_SIZES = ['512x512', '720x720', '816x816', '960x960', '768x512', '512x768', '960x640', '640x960'] as const;
+
+/** The sizes a GIF of `frames` frames may take: `auto` and the presets under its cap. */
+export function gifSizes(rule: GifRule, frames: number): string[] {
+  return ['auto', ...GIF_SIZES.filter((s) => !gifFrameProblem(s, frames, rule))];
+}
+
+/** The size choices for this format: a GIF's frame sizes, SVG's reference-raster sizes, or the model's own. */
+export function sizeChoices(o: ControlOptions, p: Pick<StudioParams, 'outputFormat' | 'frameCount'>): string[] {
+  if (p.outputFormat === 'gif' && o.gif) return gifSizes(o.gif, p.frameCount);
+  if (p.outputFormat === 'svg' && o.svg) return ['auto', ...o.svg.sizes];
+  return [...o.sizes];
+}
+
+/** Whether this format takes a custom WxH: stills and GIFs on models with a size rule, never SVG. */
+export function customSizeAllowed(o: ControlOptions, format: OutputFormat): boolean {
+  return !!o.customSize && !(format === 'svg' && o.svg);
+}
+
+/** Why the studio turns streaming off for this format, or null when it may stream. */
+export function noStreamReason(o: ControlOptions, format: OutputFormat): string | null {
+  if (format === 'gif' && o.gif) return 'GIF output cannot stream: the frames arrive together as one file (no partial images).';
+  if (format === 'svg' && o.svg) return 'SVG output is not streamed: a text model writes it after the reference image is drawn.';
+  return null;
 }
 
 export function defaultParams(model: ModelId): StudioParams {
@@ -53,6 +89,10 @@ export function defaultParams(model: ModelId): StudioParams {
       inputFidelity: 'low',
       stream: true,
       partialImages: 2,
+      frameCount: 9,
+      frameDurationMs: 200,
+      svgModel: '',
+      svgEffort: 'default',
     },
     controlOptions(model, 'generate')!,
   );
@@ -68,10 +108,25 @@ function pick<T>(value: T, allowed: readonly T[] | undefined, fallback: T | unde
  * leaves an impossible combination (jpeg + transparent, n = 4 on dall-e-3, a custom size on gpt-image-1).
  */
 export function normalizeParams(p: StudioParams, o: ControlOptions): StudioParams {
-  const size = p.size === CUSTOM_SIZE ? (o.customSize ? CUSTOM_SIZE : o.defaults.size) : pick(p.size, o.sizes, o.defaults.size);
   const outputFormat = pick(p.outputFormat, o.outputFormats, o.defaults.outputFormat);
+  const gif = outputFormat === 'gif' ? o.gif : undefined;
+  const svg = outputFormat === 'svg' ? o.svg : undefined;
+  const frameRule = o.gif?.frameCount;
+  const frameCount = frameRule ? clampInt(p.frameCount ?? frameRule.default, frameRule.min, frameRule.max) : (p.frameCount ?? 9);
+  const delay = o.gif?.frameDurationMs;
+  const frameDurationMs = delay ? Math.min(delay.max, Math.max(delay.min, Math.round((p.frameDurationMs ?? delay.default) / delay.roundTo) * delay.roundTo)) : (p.frameDurationMs ?? 200);
+  const choices = sizeChoices(o, { outputFormat, frameCount });
+  const custom = customSizeAllowed(o, outputFormat);
+  // A still size over a GIF's cap moves to the largest frame that fits, not to auto.
+  const fallback = gif ? (choices.filter((c) => c !== 'auto' && parseSize(c)!.width === parseSize(c)!.height).at(-1) ?? 'auto') : svg ? 'auto' : o.defaults.size;
+  const size = p.size === CUSTOM_SIZE ? (custom ? CUSTOM_SIZE : fallback) : pick(p.size, choices, fallback);
   const backgrounds = backgroundsFor(o, outputFormat);
-  const { width, height } = o.customSize ? snapCustomSize({ width: p.customWidth, height: p.customHeight }, o.customSize) : { width: p.customWidth, height: p.customHeight };
+  // A GIF frame is under the still image's pixel floor: keep its own numbers (multiples of 16, checked by gifFrameProblem).
+  const { width, height } = gif
+    ? { width: snap16(p.customWidth), height: snap16(p.customHeight) }
+    : o.customSize ? snapCustomSize({ width: p.customWidth, height: p.customHeight }, o.customSize) : { width: p.customWidth, height: p.customHeight };
+  const oneImage = !!svg;
+  const noStream = !!(gif || svg);
   return {
     ...p,
     size,
@@ -83,18 +138,35 @@ export function normalizeParams(p: StudioParams, o: ControlOptions): StudioParam
     outputFormat,
     background: backgrounds.length ? pick(p.background, backgrounds, 'auto') : p.background,
     compression: Math.min(100, Math.max(0, Math.round(p.compression))),
-    n: Math.min(o.n.max, Math.max(o.n.min, Math.round(p.n))),
+    n: oneImage ? 1 : Math.min(o.n.max, Math.max(o.n.min, Math.round(p.n))),
     moderation: pick(p.moderation, o.moderation, o.defaults.moderation),
     style: pick(p.style, o.styles, o.defaults.style),
     responseFormat: pick(p.responseFormat, o.responseFormats, 'b64_json'),
     inputFidelity: pick(p.inputFidelity, o.inputFidelity, o.defaults.inputFidelity),
-    stream: !!o.partialImages && p.stream,
+    stream: !!o.partialImages && !noStream && p.stream,
     partialImages: o.partialImages ? Math.min(o.partialImages.max, Math.max(o.partialImages.min, Math.round(p.partialImages))) : 0,
+    frameCount,
+    frameDurationMs,
+    svgModel: o.svg ? pick(p.svgModel, o.svg.authoringModels, o.svg.authoringModels[0]) : (p.svgModel ?? ''),
+    svgEffort: o.svg ? pick(p.svgEffort ?? 'default', ['default', ...o.svg.efforts], 'default') : (p.svgEffort ?? 'default'),
   };
+}
+
+function clampInt(v: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(Number.isFinite(v) ? v : min)));
+}
+
+function snap16(v: number): number {
+  return Math.max(16, Math.round((Number.isFinite(v) ? v : 512) / 16) * 16);
 }
 
 /** The size string to send, or a reason the custom size cannot be sent. */
 export function sizeValue(p: StudioParams, o: ControlOptions): { size: string } | { problem: string } {
+  if (p.outputFormat === 'gif' && o.gif) {
+    const size = p.size === CUSTOM_SIZE ? `${p.customWidth}x${p.customHeight}` : p.size;
+    const problem = gifFrameProblem(size, p.frameCount, o.gif);
+    return problem ? { problem: `${size.replace('x', '×')} for ${p.frameCount} GIF frames: ${problem}` } : { size };
+  }
   if (p.size !== CUSTOM_SIZE) return { size: p.size };
   if (!o.customSize) return { problem: 'This model takes only the listed sizes.' };
   const problem = customSizeProblem({ width: p.customWidth, height: p.customHeight }, o.customSize);
@@ -119,9 +191,17 @@ export function paramsToFields(p: StudioParams, o: ControlOptions): Record<strin
   if (o.styles) fields.style = p.style;
   if (o.responseFormats) fields.response_format = p.responseFormat;
   if (o.inputFidelity) fields.input_fidelity = p.inputFidelity;
-  if (o.partialImages && p.stream) {
+  if (o.partialImages && p.stream && !noStreamReason(o, p.outputFormat)) {
     fields.stream = true;
     fields.partial_images = p.partialImages;
+  }
+  if (p.outputFormat === 'gif' && o.gif) {
+    fields.frame_count = p.frameCount;
+    fields.frame_duration_ms = p.frameDurationMs;
+  }
+  if (p.outputFormat === 'svg' && o.svg) {
+    fields.n = 1;
+    fields.svg = { model: p.svgModel, ...(p.svgEffort !== 'default' ? { reasoning: { effort: p.svgEffort } } : {}) };
   }
   return fields;
 }
@@ -132,7 +212,11 @@ export function fieldsToParams(fields: Record<string, unknown>, current: StudioP
   const o = controlOptions(model, endpoint, narrowing);
   if (!o) return current;
   const size = typeof fields.size === 'string' ? fields.size : current.size;
-  const isCustom = size !== 'auto' && !o.sizes.includes(size) && /^\d+x\d+$/.test(size);
+  const svg = fields.svg && typeof fields.svg === 'object' ? (fields.svg as { model?: unknown; reasoning?: { effort?: unknown } }) : undefined;
+  const format = (fields.output_format as OutputFormat) ?? current.outputFormat;
+  const frames = typeof fields.frame_count === 'number' ? fields.frame_count : current.frameCount;
+  const listed = sizeChoices(o, { outputFormat: format, frameCount: frames });
+  const isCustom = size !== 'auto' && !listed.includes(size) && /^\d+x\d+$/.test(size);
   const [w, h] = isCustom ? size.split('x').map(Number) : [current.customWidth, current.customHeight];
   const next: StudioParams = {
     ...current,
@@ -153,6 +237,10 @@ export function fieldsToParams(fields: Record<string, unknown>, current: StudioP
     stream: fields.stream === true,
     partialImages: typeof fields.partial_images === 'number' ? fields.partial_images : current.partialImages,
     inputFidelity: (fields.input_fidelity as InputFidelity) ?? current.inputFidelity,
+    frameCount: typeof fields.frame_count === 'number' ? fields.frame_count : current.frameCount,
+    frameDurationMs: typeof fields.frame_duration_ms === 'number' ? fields.frame_duration_ms : current.frameDurationMs,
+    svgModel: typeof svg?.model === 'string' ? svg.model : current.svgModel,
+    svgEffort: typeof svg?.reasoning?.effort === 'string' ? svg.reasoning.effort : svg ? 'default' : current.svgEffort,
   };
   return normalizeParams(next, o);
 }

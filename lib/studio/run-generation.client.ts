@@ -18,6 +18,7 @@ import { useCost } from '../cost/cost-store.client';
 import { learnFromRun, useLearned } from '../cost/learned-store.client';
 import { readUserKey } from '../policy/user-key';
 import type { EstimateInput } from '../cost/estimate';
+import { svgActualCost } from '../cost/gif-svg';
 import type { ModelId } from '../models/types';
 import { sizeValue } from './params';
 import type { TileState } from './apply-event';
@@ -103,7 +104,14 @@ export function estimateInput(): EstimateInput | null {
     prompt: options.promptMax > 0 ? p.prompt : '',
     inputImages: refs.map((r) => ({ width: r.info.width, height: r.info.height })),
     inputFidelity: options.inputFidelity ? p.inputFidelity : undefined,
+    ...(p.outputFormat === 'gif' && options.gif ? { gif: { frames: p.frameCount } } : {}),
+    ...(p.outputFormat === 'svg' && options.svg ? { svg: { model: p.svgModel, ...(p.svgEffort !== 'default' ? { effort: p.svgEffort } : {}) } } : {}),
   };
+}
+
+function svgModelOf(fields: Record<string, unknown>): string | undefined {
+  const svg = fields.output_format === 'svg' ? (fields.svg as { model?: unknown } | undefined) : undefined;
+  return typeof svg?.model === 'string' ? svg.model : undefined;
 }
 
 /** After a run: what its returned usage cost, kept on the run and added to the spend ledger. */
@@ -117,8 +125,13 @@ function settleCost(runId: string): void {
   const usages = done.flatMap((t) => (t.usage ? [t.usage] : []));
   const model = run.fields.model as ModelId;
   const size = done[0].echoed?.size ?? (done[0].image ? `${done[0].image.width}x${done[0].image.height}` : String(run.fields.size ?? ''));
-  const actual = estimator.actualCost(model, usages, prices, { n: done.length, size, quality: done[0].echoed?.quality ?? (run.fields.quality as string | undefined) });
-  useGallery.getState().patchRun(runId, { actual });
+  const imageActual = estimator.actualCost(model, usages, prices, { n: done.length, size, quality: done[0].echoed?.quality ?? (run.fields.quality as string | undefined) });
+  // SVG: the authoring model's svg_usage is a second line, at its text rates (null: rates unknown or no svg_usage).
+  const svgModel = svgModelOf(run.fields);
+  const svgUsage = done.find((t) => t.svgUsage)?.svgUsage ?? null;
+  const svg = svgModel ? { model: svgModel, usage: svgUsage, dollars: svgActualCost(svgModel, svgUsage) } : undefined;
+  const actual = imageActual === null ? null : imageActual + (svg?.dollars ?? 0);
+  useGallery.getState().patchRun(runId, { actual, ...(svg ? { actualImage: imageActual, actualSvg: svg } : {}) });
   if (actual !== null) record({ at: Date.now(), model, provider: run.provider, dollars: actual });
   // The estimator learns what this combination is billed (lib/cost/learned.ts).
   learnFromRun(run, done);
@@ -132,7 +145,8 @@ export async function runGeneration(): Promise<void> {
   const endpoint = MODE_ENDPOINT[mode];
   const fields = paramsToFields(state.params, options);
   const refs = endpoint === 'generate' ? [] : useReferences.getState().items;
-  const mask = endpoint === 'edit' && options.mask ? ((await currentMaskPng()) ?? undefined) : undefined;
+  // GIF output takes no mask (api-2026-12 §2.2): the painter's mask stays on the page, unsent.
+  const mask = endpoint === 'edit' && options.mask && state.params.outputFormat !== 'gif' ? ((await currentMaskPng()) ?? undefined) : undefined;
   const prompt = endpoint === 'variation' ? `Variation of ${refs[0]?.name ?? 'an image'}` : String(fields.prompt ?? '');
   const runId = `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
   // Every run is priced, even one started before the estimator (loaded after first paint) arrived.
