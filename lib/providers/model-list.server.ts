@@ -2,8 +2,8 @@ import 'server-only';
 /**
  * Each provider's own `GET /models`, asked at run time and kept for MODEL_LIST_TTL_MS (default 10 min): ids the
  * registry does not know, and `shutdown_date` (api-2026-12 §5), so the lineup keeps up without a release. A
- * provider that does not answer within MODEL_LIST_TIMEOUT_MS (default 3 s) keeps the registry's lineup, and is
- * asked again after a minute. Azure is skipped: its deployments are its list.
+ * provider that does not answer within MODEL_LIST_TIMEOUT_MS (default 3 s) keeps the registry's lineup (or its last
+ * list), and is asked again after a minute. Azure is skipped: its deployments are its list.
  */
 import type { Model } from 'openai/resources/models';
 import type { ProviderInfo } from './config';
@@ -36,8 +36,18 @@ export async function liveModels(provider: ProviderInfo): Promise<LiveModel[] | 
   const key = `${provider.id} ${provider.baseURL}`;
   const now = Date.now();
   const hit = cache.get(key);
-  if (hit?.pending) return hit.pending;
+  // A list already had is answered at once; a stale one is refreshed behind it (pages never wait on a provider
+  // twice). Only the first ask waits, up to MODEL_LIST_TIMEOUT_MS.
+  if (hit?.pending) return hit.list ?? hit.pending;
   if (hit && now - hit.at < hit.ttl) return hit.list;
+  if (hit?.list) {
+    void refresh(provider, key, hit);
+    return hit.list;
+  }
+  return refresh(provider, key, hit);
+}
+
+function refresh(provider: ProviderInfo, key: string, hit: Entry | undefined): Promise<LiveModel[] | undefined> {
   const ttl = envNumber('MODEL_LIST_TTL_MS', 600_000);
   const timeout = Math.max(100, envNumber('MODEL_LIST_TIMEOUT_MS', 3_000));
   const pending = ask(provider, timeout).then(
