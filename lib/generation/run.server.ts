@@ -7,7 +7,8 @@ import 'server-only';
 import { ApiError } from '../errors/api-error';
 import { capsFor } from '../models/caps';
 import { checkImageRequest, type ImageEndpoint } from '../models/validate';
-import { validateImageFiles } from '../models/validate-files';
+import { checkMarkup, validateImageFiles } from '../models/validate-files';
+import { MARKUP_FIELD } from '../models/registry';
 import type { ProviderKind } from '../providers/config';
 import { createClient } from '../providers/sdk-client.server';
 import { findProvider } from '../providers/configured.server';
@@ -34,6 +35,8 @@ export interface GenerationInput {
    */
   imageIds?: string[];
   maskId?: string;
+  /** gpt-image-2.6 markup-guided edits: the transparent PNG of marks, the first image's size. */
+  markupId?: string;
   /** The offline API's simulation controls; ignored for real providers. */
   simulate?: Simulation;
   /** The user's own API key, when the policy allows it: used for this request only, never stored or logged. */
@@ -59,15 +62,16 @@ function failed(e: ApiError): { ok: false; error: GenerationError } {
 function checkUploads(endpoint: ImageEndpoint, model: string, narrowing: Parameters<typeof capsFor>[2], taken: TakenUploads): Uploads | ApiError {
   if (endpoint === 'generate') return {};
   const caps = capsFor(model, endpoint, narrowing)!;
-  const { images, mask } = taken;
+  const { images, mask, markup } = taken;
   const toChecked = (u: Upload, field: string) => ({ bytes: u.bytes, field, filename: u.filename });
   try {
-    validateImageFiles(caps, images.map((u) => toChecked(u, 'image')), mask && toChecked(mask, 'mask'), model);
+    const checked = validateImageFiles(caps, images.map((u) => toChecked(u, 'image')), mask && toChecked(mask, 'mask'), model);
+    if (markup) checkMarkup(toChecked(markup, MARKUP_FIELD), caps, checked.images[0].info);
   } catch (e) {
     if (e instanceof ApiError) return e;
     throw e;
   }
-  return { images: images.map(asFile), mask: mask && asFile(mask) };
+  return { images: images.map(asFile), mask: mask && asFile(mask), ...(markup ? { markup: asFile(markup) } : {}) };
 }
 
 /** A generation, edit or variation, through the one lifecycle (lifecycle.ts) under the job the browser named. */
@@ -88,7 +92,9 @@ async function prepare(input: GenerationInput, user: User, job: JobHandle): Prom
   const shut = typeof input.fields.model === 'string' ? shutDownMessage(input.fields.model, provider) : undefined;
   if (shut) return refuse(shut, 'model', 'model_shut_down');
   const endpoint = input.endpoint ?? 'generate';
-  const checked = checkImageRequest(endpoint, input.fields, { narrowing: provider.narrowing, models: provider.models });
+  // The validator sees which files come (by id, not in the fields) for its rules: gif or markup with a mask.
+  const withFiles = { ...input.fields, ...(taken.mask ? { mask: 'uploaded' } : {}), ...(taken.markup ? { [MARKUP_FIELD]: 'uploaded' } : {}) };
+  const checked = checkImageRequest(endpoint, endpoint === 'generate' ? input.fields : withFiles, { narrowing: provider.narrowing, models: provider.models });
   if (!checked.ok) return failed(checked.error);
   const req = checked.request;
   const uploads = checkUploads(endpoint, req.model, provider.narrowing, taken);

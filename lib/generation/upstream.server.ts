@@ -9,6 +9,7 @@ import OpenAI from 'openai';
 import type { ImagesUsage } from '../cost/usage';
 import { errorFor } from '../errors/codes';
 import { bytesOf, imageFacts as mimeOf, readSse, recordError, streamReadError, type SseRecord } from '../pipeline/sse.server';
+import { MARKUP_FIELD } from '../models/registry';
 import type { Wire } from './sdk-params';
 import type { Echoed, GenerationError, GenerationEvent } from './events';
 
@@ -16,6 +17,8 @@ import type { Echoed, GenerationError, GenerationEvent } from './events';
 export interface Uploads {
   images?: File[];
   mask?: File;
+  /** A markup-guided edit's marks, sent as the file part the registry names (MARKUP_FIELD, unconfirmed). */
+  markup?: File;
 }
 
 export interface CallOptions {
@@ -60,7 +63,8 @@ export function toGenerationError(e: unknown): GenerationError | null {
 function request(client: OpenAI, wire: Wire, files: Uploads, stream: boolean, options: OpenAI.RequestOptions) {
   const images = files.images ?? [];
   const image = images.length === 1 ? images[0] : images;
-  const mask = files.mask ? { mask: files.mask } : {};
+  // The SDK's multipart encoder sends every File in the body as a part under its key, typed or not.
+  const mask = { ...(files.mask ? { mask: files.mask } : {}), ...(files.markup ? { [MARKUP_FIELD]: files.markup } : {}) };
   // The wire types extend the SDK's param types with what 2.5/2.6 take (sdk-params.ts); the SDK serializes those
   // keys as given, so narrowing back to its own types here is the one place the extension meets the SDK.
   switch (wire.endpoint) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorOf, noiseBytes, solidImage } from '../testing/fixtures';
 import { getModel } from './registry';
-import { validateImageFiles, type UploadedFile } from './validate-files';
+import { checkMarkup, validateImageFiles, type UploadedFile } from './validate-files';
 
 const MB = 1024 * 1024;
 const gpt = getModel('gpt-image-1').endpoints.edit!;
@@ -148,5 +148,19 @@ describe('validateImageFiles: dall-e-2', () => {
 describe('validateImageFiles: misuse', () => {
   it('throws a plain error on an endpoint that takes no images', () => {
     expect(() => validateImageFiles(getModel('gpt-image-1').endpoints.generate!, [], undefined, 'gpt-image-1')).toThrow(/without images/);
+  });
+});
+
+describe('checkMarkup: gpt-image-2.6 markup-guided edits (api-2026-12 §2.4)', () => {
+  const edit26 = getModel('gpt-image-2.6-sunburst').endpoints.edit!;
+  const first = { width: 64, height: 64 };
+  it('takes an RGBA PNG of the first image’s size', () => {
+    expect(checkMarkup(file(png64Alpha, 'markup'), edit26, first).info).toMatchObject({ width: 64, height: 64, hasAlpha: true });
+  });
+  it('refuses another size, a PNG without alpha, another format, and a model without markup, naming the field', () => {
+    expect(apiErrorOf(() => checkMarkup(file(png32Alpha, 'markup'), edit26, first)).toBody().error).toMatchObject({ param: 'markup', code: 'invalid_image_dimensions' });
+    expect(apiErrorOf(() => checkMarkup(file(png64, 'markup'), edit26, first)).toBody().error).toMatchObject({ param: 'markup', code: 'invalid_image_format' });
+    expect(apiErrorOf(() => checkMarkup(file(jpeg64, 'markup'), edit26, first)).toBody().error.param).toBe('markup');
+    expect(apiErrorOf(() => checkMarkup(file(png64Alpha, 'markup'), getModel('gpt-image-2.5-flare').endpoints.edit!, first)).toBody().error).toMatchObject({ param: 'markup', code: 'unknown_parameter' });
   });
 });

@@ -83,3 +83,20 @@ export function checkMask(mask: UploadedFile, rule: MaskRule, first: { width: nu
   }
   return m;
 }
+
+/**
+ * A markup-guided edit's marks (api-2026-12 §2.4): a PNG with an alpha channel, exactly the first image's size,
+ * on a transparent ground (the marks are its only opaque pixels; that is the painter's business, not checked here).
+ */
+export function checkMarkup(markup: UploadedFile, caps: EndpointCaps, first: { width: number; height: number }): CheckedImage {
+  const rule = caps.markup;
+  if (!rule) throw invalid('markup', 'unknown_parameter', "Unknown parameter: 'markup'. Markup-guided edits are gpt-image-2.6 only.");
+  const m = checkOne(markup, rule.field, rule.maxBytes, ['png']);
+  if (!m.info.hasAlpha) {
+    throw invalid(rule.field, 'invalid_image_format', `Invalid '${rule.field}': the PNG has no alpha channel. Draw the marks on a fully transparent PNG (RGBA).`);
+  }
+  if (m.info.width !== first.width || m.info.height !== first.height) {
+    throw invalid(rule.field, 'invalid_image_dimensions', `Invalid '${rule.field}': it is ${m.info.width}x${m.info.height} but the first image is ${first.width}x${first.height}; they must be the same size.`);
+  }
+  return m;
+}

@@ -32,6 +32,8 @@ export const generationInputSchema = z.strictObject({
   ...common,
   endpoint: z.enum(['generate', 'edit', 'variation']).optional(),
   fields: z.record(z.string(), z.unknown()),
+  /** A markup-guided edit's marks (gpt-image-2.6), uploaded like the mask. */
+  markupId: id.optional(),
 });
 
 export const chatInputSchema = z.strictObject({

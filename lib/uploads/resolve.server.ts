@@ -36,18 +36,21 @@ export function takeUpload(owner: string, id: unknown, field: string): Upload | 
 export interface TakenUploads {
   images: Upload[];
   mask?: Upload;
+  markup?: Upload;
 }
 
 /**
  * The images and mask an action's input names (`imageIds`, `maskId`), taken first thing: a request refused for
  * any reason has still used them, so they do not wait out UPLOAD_RETENTION_MIN against the person's budget.
  */
-export function takeInputUploads(owner: string, input: { imageIds?: unknown; maskId?: unknown }): TakenUploads | ApiError {
+export function takeInputUploads(owner: string, input: { imageIds?: unknown; maskId?: unknown; markupId?: unknown }): TakenUploads | ApiError {
   const images = takeUploads(owner, input.imageIds, 'imageIds');
   const mask = takeUpload(owner, input.maskId, 'maskId');
+  const markup = takeUpload(owner, input.markupId, 'markupId');
   if (images instanceof ApiError) return images;
   if (mask instanceof ApiError) return mask;
-  return { images, mask };
+  if (markup instanceof ApiError) return markup;
+  return { images, mask, ...(markup ? { markup } : {}) };
 }
 
 /** An upload as the File the SDK sends upstream (name and type as the upload route recorded them). */
