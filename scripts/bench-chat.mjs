@@ -59,7 +59,7 @@ function directThread(base, model) {
       method: 'POST',
       headers: { authorization: 'Bearer bench', 'content-type': 'application/json', 'x-offline-latency-ms': String(LATENCY) },
       body: JSON.stringify({
-        model: 'gpt-4.1-mini', stream: true, input: [{ role: 'user', content: [{ type: 'input_text', text }] }],
+        model: 'gpt-6-luna', stream: true, input: [{ role: 'user', content: [{ type: 'input_text', text }] }],
         tools: [{ type: 'image_generation', model, size: '1024x1024', quality: 'high', partial_images: PARTIALS }],
         ...(previous ? { previous_response_id: previous } : {}),
       }),

@@ -35,8 +35,8 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PASSCODE = 'bench-passcode-1234';
 const HIGH_LIMITS = { RATE_LIMIT_USER_PER_MIN: '1000000', RATE_LIMIT_GLOBAL_PER_MIN: '1000000', SPEND_CAP_USER_USD: '1000000', SPEND_CAP_TOTAL_USD: '1000000' };
-/** gpt-image-1 low 1024x1024, one image, not streamed: the cheapest fixed-price render (the limit tests' CHEAP). */
-const CHEAP = { model: 'gpt-image-1', prompt: 'a small red square', size: '1024x1024', quality: 'low', n: 1 };
+/** gpt-image-2.6-sunburst low 1024x1024, one image, not streamed: a cheap fixed-price render. */
+const CHEAP = { model: 'gpt-image-2.6-sunburst', prompt: 'a small red square', size: '1024x1024', quality: 'low', n: 1 };
 
 export const stats = (values) => {
   const s = [...values].sort((a, b) => a - b);

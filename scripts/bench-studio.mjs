@@ -166,8 +166,8 @@ async function wireRatio(browser, base) {
   });
   cdp.on('Network.loadingFinished', (e) => sizes.has(e.requestId) && socket.set(e.requestId, e.encodedDataLength));
   const cases = [
-    ['gpt-image-1 high 1024x1024, 1 image, not streamed', { model: 'gpt-image-1', size: '1024x1024', stream: false }],
-    ['gpt-image-1 high 1024x1024, 1 image, streamed with 3 partials', { model: 'gpt-image-1', size: '1024x1024', stream: true, partials: '3' }],
+    ['gpt-image-2.6-sunburst high 1024x1024, 1 image, not streamed', { model: 'gpt-image-2.6-sunburst', size: '1024x1024', stream: false }],
+    ['gpt-image-2.6-sunburst high 1024x1024, 1 image, streamed with 3 partials', { model: 'gpt-image-2.6-sunburst', size: '1024x1024', stream: true, partials: '3' }],
     ['gpt-image-2 high 1536x1024, 1 image, streamed with 3 partials', { model: 'gpt-image-2', size: '1536x1024', stream: true, partials: '3' }],
   ];
   for (const [label, c] of cases) {
@@ -259,7 +259,7 @@ async function gallery200(browser, base) {
       const [image, thumb] = await Promise.all([make(1024, 'image/png', i), make(384, 'image/webp', i)]);
       const tx = db.transaction(['meta', 'images'], 'readwrite');
       const id = `bench-${i}`;
-      tx.objectStore('meta').put({ id, createdAt: Date.now() - i * 1000, prompt: `bench image ${i}`, provider: 'offline', model: 'gpt-image-1', fields: { model: 'gpt-image-1', prompt: `bench image ${i}`, size: '1024x1024' }, status: 'done', width: 1024, height: 1024, mime: 'image/png', bytes: image.size, thumb });
+      tx.objectStore('meta').put({ id, createdAt: Date.now() - i * 1000, prompt: `bench image ${i}`, provider: 'offline', model: 'gpt-image-2.6-sunburst', fields: { model: 'gpt-image-2.6-sunburst', prompt: `bench image ${i}`, size: '1024x1024' }, status: 'done', width: 1024, height: 1024, mime: 'image/png', bytes: image.size, thumb });
       tx.objectStore('images').put(image, id);
       await new Promise((res) => (tx.oncomplete = res));
     }
@@ -305,7 +305,7 @@ export async function benchStudio(base) {
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await relay(page, base, { model: 'gpt-image-1', size: '1024x1024', label: '1024x1024', runs: 4 });
+    await relay(page, base, { model: 'gpt-image-2.6-sunburst', size: '1024x1024', label: '1024x1024', runs: 4 });
     await relay(page, base, { model: 'gpt-image-2', size: '3840x2160', label: '3840x2160', runs: 3 });
     await context.close();
     await wireRatio(browser, base);

@@ -141,17 +141,17 @@ async function peakRss(concurrency, body) {
 try {
   await waitUp();
   console.log(`offline image API bench — node ${process.version}, ${RUNS} runs each, zero simulated latency, loopback\n`);
-  await serverTime('server time, gpt-image-1 low 1024x1024', { model: 'gpt-image-1', prompt: 'a lighthouse at dusk', quality: 'low', size: '1024x1024' }, 150);
+  await serverTime('server time, gpt-image-2.6-sunburst low 1024x1024', { model: 'gpt-image-2.6-sunburst', prompt: 'a lighthouse at dusk', quality: 'low', size: '1024x1024' }, 150);
   await serverTime('server time, gpt-image-2 high 3840x2160', { model: 'gpt-image-2', prompt: 'a lighthouse at dusk', quality: 'high', size: '3840x2160' }, 1500);
   const tt = [];
-  for (let i = 0; i < RUNS; i++) tt.push(await firstPartial({ model: 'gpt-image-1', prompt: `a lighthouse at dusk ${i}`, quality: 'high', size: '1024x1024', partial_images: 3 }));
+  for (let i = 0; i < RUNS; i++) tt.push(await firstPartial({ model: 'gpt-image-2.6-sunburst', prompt: `a lighthouse at dusk ${i}`, quality: 'high', size: '1024x1024', partial_images: 3 }));
   const f = stats(tt.map((r) => r.first));
   const d = stats(tt.map((r) => r.done));
-  console.log(`time to first partial, gpt-image-1 high 1024x1024, 3 partials: median ${fmt(f.median)}, p95 ${fmt(f.p95)} (whole stream: median ${fmt(d.median)})`);
+  console.log(`time to first partial, gpt-image-2.6-sunburst high 1024x1024, 3 partials: median ${fmt(f.median)}, p95 ${fmt(f.p95)} (whole stream: median ${fmt(d.median)})`);
   const t4 = [];
   for (let i = 0; i < 5; i++) t4.push(await firstPartial({ model: 'gpt-image-2', prompt: `a lighthouse at dusk ${i}`, quality: 'high', size: '3840x2160', partial_images: 3 }));
   console.log(`time to first partial, gpt-image-2 high 3840x2160, 3 partials: median ${fmt(stats(t4.map((r) => r.first)).median)} (whole stream: median ${fmt(stats(t4.map((r) => r.done)).median)})`);
-  await peakRss(16, { model: 'gpt-image-1', prompt: 'a lighthouse at dusk', quality: 'high', size: '1536x1024' });
+  await peakRss(16, { model: 'gpt-image-2.6-sunburst', prompt: 'a lighthouse at dusk', quality: 'high', size: '1536x1024' });
   console.log('\ncost estimator (bills over HTTP from the offline API, estimates in-process with lib/cost):');
   await benchCost(`http://127.0.0.1:${PORT}`);
   console.log('\nstudio, in Chromium:');
