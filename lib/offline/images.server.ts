@@ -12,7 +12,7 @@ import { findModel, getModel } from '../models/registry';
 import { parseSize, resolveAutoSize, type Dimensions } from '../models/sizes';
 import type { Background, EndpointCaps, ModelId, OutputFormat } from '../models/types';
 import { validateImageFiles, type CheckedImage } from '../models/validate-files';
-import { validateImageRequest, type ImageEndpoint, type ImageRequest } from '../models/validate';
+import { gifSquareCap, validateImageRequest, type ImageEndpoint, type ImageRequest } from '../models/validate';
 import { imagesUsage, type ImagesUsage } from '../cost/usage';
 import type { TokenQuality } from '../cost/tokens';
 import { checkAuth, type Flavor } from './auth.server';
@@ -22,7 +22,9 @@ import { billingScaleFrom, contentFilterError, faultFrom, hang, variantFrom, lat
 import { azureImageModels, checkImageModel, serveRetired, servedImageModels } from './lineup.server';
 import { DETAIL, hasGenerationId, newGenerationId, readsInputsAtHighFidelity, resolveQuality } from './quality.server';
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from './http.server';
-import { renderEdit, renderGeneration, renderVariation, type EncodeOptions } from './render.server';
+import { renderEdit, renderGeneration, renderGifEdit, renderGifGeneration, renderVariation, type EditInputs, type EncodeOptions, type GifOptions } from './render.server';
+import { checkMarkupUpload, markupNote } from './markup.server';
+import { authorSvg, svgUsage, type SvgUsage } from './svg-output.server';
 import type { SceneSpec } from './scene.server';
 import { putImage } from './url-store.server';
 
@@ -46,6 +48,10 @@ interface Plan {
   detail: number;
   images: CheckedImage[];
   mask?: CheckedImage;
+  /** gpt-image-2.6's markup-guided edit: the marks layer (api-2026-12 §2.4). */
+  markup?: CheckedImage;
+  /** output_format gif: the frames and their delay, defaults filled in (§2.2). */
+  gif?: GifOptions;
   seed: string;
   /** Simulated billing drift: billed output image tokens × this (1 = the tables). */
   billingScale: number;
@@ -57,17 +63,38 @@ function hashBytes(items: Uint8Array[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mask: CheckedImage | undefined, variant: string, billingScale: number): Plan {
+/**
+ * `size: auto` for a GIF: a frame the service would choose under the frame caps (§2.2): up to 768² pixels, less
+ * when the frame count's square cap is smaller, in the first image's proportions on an edit; sides multiples of 16.
+ */
+function autoGifFrame(caps: EndpointCaps, frames: number, reference?: Dimensions): Dimensions {
+  const side = Math.min(768, (caps.gif && gifSquareCap(frames, caps.gif)) || 768);
+  if (!reference) return { width: side, height: side };
+  const aspect = Math.min(3, Math.max(1 / 3, reference.width / reference.height));
+  const snap = (v: number) => Math.max(16, Math.floor(v / 16) * 16);
+  return { width: snap(side * Math.sqrt(aspect)), height: snap(side / Math.sqrt(aspect)) };
+}
+
+/** The frame sheet a GIF's frames are laid out on (3×3 for 9, 4×3 for 12, 4×4 for 16; §2.2), billed as one image (§3). */
+export function gifSheet(frame: Dimensions, frames: number): Dimensions {
+  const cols = Math.ceil(Math.sqrt(frames));
+  return { width: frame.width * cols, height: frame.height * Math.ceil(frames / cols) };
+}
+
+function plan(req: ImageRequest, caps: EndpointCaps, images: CheckedImage[], mask: CheckedImage | undefined, markup: CheckedImage | undefined, variant: string, billingScale: number): Plan {
   const family = getModel(req.model).family;
   const first = images[0]?.info;
-  const dims = req.size === 'auto' ? resolveAutoSize(caps, first) : parseSize(req.size)!;
+  const gif = req.outputFormat === 'gif' && caps.gif
+    ? { frames: req.frameCount ?? caps.gif.frameCount.default, delayMs: req.frameDurationMs ?? caps.gif.frameDurationMs.default }
+    : undefined;
+  const dims = req.size !== 'auto' ? parseSize(req.size)! : gif ? autoGifFrame(caps, gif.frames, first) : resolveAutoSize(caps, first);
   const quality = family === 'dall-e' ? (req.quality === 'hd' ? 'hd' : 'standard') : resolveQuality(req.model, req.quality, req.prompt);
   const format: OutputFormat = req.outputFormat ?? 'png';
   // `auto` picks transparent only when the prompt asks for it and the format can carry it, as the model would.
   const wantsTransparent = /\btransparen(t|cy)\b/i.test(req.prompt) && format !== 'jpeg';
   const background = req.background && req.background !== 'auto' ? req.background : wantsTransparent && family === 'gpt-image' ? 'transparent' : 'opaque';
   const seed = JSON.stringify([req.endpoint, req.model, req.prompt, dims, quality, background, req.style ?? null, hashBytes(images.map((i) => i.bytes)), mask ? hashBytes([mask.bytes]) : null, variant, req.complexity ?? null]);
-  return { req, caps, family, dims, quality, background, format, detail: DETAIL[quality], images, mask, seed, billingScale };
+  return { req, caps, family, dims, quality, background, format, detail: DETAIL[quality], images, mask, markup, gif, seed, billingScale };
 }
 
 function sceneFor(p: Plan, index: number): SceneSpec {
@@ -78,6 +105,7 @@ function sceneFor(p: Plan, index: number): SceneSpec {
     caption: `${p.req.modelName} · ${p.dims.width}x${p.dims.height} · ${p.quality}`.toUpperCase(),
     transparent: p.background === 'transparent',
     seed: `${p.seed}\u0000${index}`,
+    ...(p.req.complexity ? { complexity: p.req.complexity } : {}),
   };
 }
 
@@ -86,12 +114,17 @@ function encodeOptions(p: Plan): EncodeOptions {
 }
 
 /** Render image `index` at `detail`: the one place that picks generation, edit or variation. */
-function render(p: Plan, index: number, detail: number): Promise<Buffer> {
+async function render(p: Plan, index: number, detail: number): Promise<Buffer> {
   if (p.req.endpoint === 'variation') return renderVariation(p.images[0].bytes, p.dims.width, index, p.seed);
+  const transparent = p.background === 'transparent';
   if (p.req.endpoint === 'edit') {
-    const inputs = { images: p.images.map((i) => i.bytes), mask: p.mask?.bytes, maskFromImageAlpha: !!p.caps.maskFromImageAlpha };
+    const inputs: EditInputs = { images: p.images.map((i) => i.bytes), mask: p.mask?.bytes, maskFromImageAlpha: !!p.caps.maskFromImageAlpha, markup: p.markup?.bytes };
+    if (p.gif) return renderGifEdit(sceneFor(p, index), inputs, detail, p.gif, transparent);
     return renderEdit(sceneFor(p, index), inputs, detail, encodeOptions(p));
   }
+  if (p.gif) return renderGifGeneration(sceneFor(p, index), detail, p.gif, transparent);
+  // SVG: the authoring model's document, written from the reference raster's scene (svg-output.server.ts).
+  if (p.format === 'svg' && p.req.svg) return Buffer.from(authorSvg(sceneFor(p, index), p.req.svg), 'utf8');
   return renderGeneration(sceneFor(p, index), detail, encodeOptions(p));
 }
 
@@ -108,7 +141,8 @@ function usageFor(p: Plan, n: number, outputOnly = false): ImagesUsage | null {
   return billed(imagesUsage({
     model: p.req.model,
     prompt: p.req.prompt,
-    size: p.dims,
+    // A GIF is billed as one image the size of its frame sheet (api-2026-12 §3, inferred, not confirmed).
+    size: p.gif ? gifSheet(p.dims, p.gif.frames) : p.dims,
     quality: p.quality as TokenQuality,
     n,
     partialImages: p.req.stream ? p.req.partialImages : 0,
@@ -137,16 +171,23 @@ async function answerJson(p: Plan, origin: string, id: string, latency: number, 
   await sleep(latency, signal);
   const asUrl = p.family === 'dall-e' && (p.req.responseFormat ?? p.caps.defaults.responseFormat) === 'url';
   const withGenerationId = hasGenerationId(p.req.model);
+  // A markup edit says what it did with the marks where the Image object has room for it: revised_prompt.
+  const markupSaid = p.markup ? (await markupNote(p.req.prompt, p.markup.bytes, p.dims.width, p.dims.height)).note : undefined;
   const data = images.map((bytes) => {
     const item: { b64_json?: string; url?: string; revised_prompt?: string; generation_id?: string } = {};
     if (asUrl) item.url = `${origin}/api/offline/images/${putImage(bytes, p.format)}`;
     else item.b64_json = bytes.toString('base64');
     if (p.req.model === 'dall-e-3') item.revised_prompt = revisedPrompt(p.req.prompt);
+    if (markupSaid) item.revised_prompt = markupSaid;
     if (withGenerationId) item.generation_id = newGenerationId();
     return item;
   });
   const body: Record<string, unknown> = { created: Math.floor(Date.now() / 1000), data };
   if (p.family === 'gpt-image') Object.assign(body, echo(p), { usage: usageFor(p, p.req.n) });
+  // SVG: the authoring model's tokens, beside the reference raster's `usage` (§2.5).
+  if (p.format === 'svg' && p.req.svg) {
+    body.svg_usage = svgUsage(images[0].toString('utf8'), p.req.prompt, p.dims, p.req.svg) satisfies SvgUsage;
+  }
   return jsonResponse(body, 200, id);
 }
 
@@ -280,7 +321,8 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
       ({ images, mask } = validateImageFiles(caps, uploads, maskUpload, req.model));
       await checkDecodable(images, mask);
     }
-    const p = plan(req, caps, images, mask, variantFrom(request.headers), billingScale);
+    const markup = endpoint === 'edit' ? await checkMarkupUpload(caps, body.fields, body.files, images[0]) : undefined;
+    const p = plan(req, caps, images, mask, markup, variantFrom(request.headers), billingScale);
 
     if (fault === 'moderation') throw moderationError(p.family, id);
     if (fault === 'content_filter') throw contentFilterError();

@@ -37,13 +37,18 @@ function toFullSize(p: Sharp, width: number, height: number, detail: number): Sh
   return detail < 1 ? p.resize(width, height, { kernel: 'nearest', fit: 'fill' }) : p;
 }
 
-export async function renderGeneration(spec: SceneSpec, detail: number, enc: EncodeOptions): Promise<Buffer> {
+/** The generation's pipeline at full size (not yet encoded). */
+async function generationPipeline(spec: SceneSpec, detail: number, transparent: boolean): Promise<Sharp> {
   const { w, h } = renderSize(spec.width, spec.height, detail);
-  const svg = sceneSvg({ ...spec, transparent: enc.transparent }, w, h);
+  const svg = sceneSvg({ ...spec, transparent }, w, h);
   const p = sharp(Buffer.from(svg), { density: 72 });
   // A resize after SVG rasterisation needs the raster materialised first.
   const full = detail < 1 ? sharp(await p.png({ compressionLevel: 0 }).toBuffer()) : p;
-  return encode(toFullSize(full, spec.width, spec.height, detail), enc);
+  return toFullSize(full, spec.width, spec.height, detail);
+}
+
+export async function renderGeneration(spec: SceneSpec, detail: number, enc: EncodeOptions): Promise<Buffer> {
+  return encode(await generationPipeline(spec, detail, enc.transparent), enc);
 }
 
 async function rawRgba(input: Uint8Array | Buffer, width: number, height: number): Promise<Buffer> {
@@ -59,6 +64,8 @@ export interface EditInputs {
   mask?: Uint8Array;
   /** dall-e-2 without a mask: the first image's own alpha is the mask. */
   maskFromImageAlpha: boolean;
+  /** gpt-image-2.6's markup (api-2026-12 §2.4): marks on a transparent PNG the first image's size. */
+  markup?: Uint8Array;
 }
 
 /**
@@ -67,6 +74,13 @@ export interface EditInputs {
  * exactly, 0 takes the new content, values between blend. Without a mask the whole picture is new.
  */
 export async function renderEdit(spec: SceneSpec, inputs: EditInputs, detail: number, enc: EncodeOptions): Promise<Buffer> {
+  const { data, keepAlpha } = await editRaw(spec, inputs, detail, enc.transparent);
+  // Keep the alpha channel whenever the originals had it, so unmasked pixels stay exactly as they were.
+  return encode(sharp(data, { raw: { width: spec.width, height: spec.height, channels: 4 } }), { ...enc, transparent: enc.transparent || keepAlpha });
+}
+
+/** An edit as raw RGBA at the scene's size, markup applied; `keepAlpha` when a mask's transparency must survive. */
+async function editRaw(spec: SceneSpec, inputs: EditInputs, detail: number, transparent: boolean): Promise<{ data: Buffer; keepAlpha: boolean }> {
   const { width, height } = spec;
   const base = await rawRgba(inputs.images[0], width, height);
   const rand = prng(`edit\u0000${spec.seed}`);
@@ -83,7 +97,7 @@ export async function renderEdit(spec: SceneSpec, inputs: EditInputs, detail: nu
   const layers = [{ input: overlay, left: 0, top: 0 }, ...thumbs];
   const raw = { width, height, channels: 4 } as const;
   let tinted: Sharp;
-  if (enc.transparent) {
+  if (transparent) {
     tinted = sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } });
   } else {
     // The recoloured first image sits on the prompt's opaque scene, so its transparent parts get new content
@@ -105,8 +119,8 @@ export async function renderEdit(spec: SceneSpec, inputs: EditInputs, detail: nu
   if (inputs.mask) alpha = await rawRgba(inputs.mask, width, height);
   else if (inputs.maskFromImageAlpha) alpha = base;
   const out = alpha ? blendThroughMask(base, fresh, alpha, Buffer.allocUnsafe(base.length)) : fresh;
-  // Keep the alpha channel whenever the originals had it, so unmasked pixels stay exactly as they were.
-  return encode(sharp(out, { raw: { width, height, channels: 4 } }), { ...enc, transparent: enc.transparent || !!alpha });
+  if (inputs.markup) await applyMarkup(out, width, height, inputs.markup);
+  return { data: out, keepAlpha: !!alpha };
 }
 
 /** A recognisable variant: the same picture with its hue turned, mirrored on every other one, and labelled. */
@@ -122,4 +136,139 @@ export async function renderVariation(image: Uint8Array, size: number, index: nu
       `<path d="${textPath(text, 2 * cell, 2 * cell, cell)}" fill="#ffeb3b"/></svg>`,
   );
   return encode(p.composite([{ input: label, left: 0, top: 0 }]), { format: 'png', transparent: true });
+}
+
+/** What the markup marked: how much of the picture, and where (in output pixels). */
+export interface MarkupSummary {
+  /** Pixels with a mark (alpha > 0 in the markup), as a share of the picture. */
+  marked: number;
+  /** Pixels the edit changed for the marks (the marks and a margin round them), as a share of the picture. */
+  changed: number;
+  /** Bounding box of the marks, or null when the markup has none. */
+  box: { x: number; y: number; width: number; height: number } | null;
+}
+
+/** A mark's reach: the model changes what a mark points at, not only the stroke's pixels. */
+function markupMargin(width: number, height: number): number {
+  return Math.max(2, Math.round(Math.min(width, height) * 0.02));
+}
+
+/** Grow a 0/1 map by `r` pixels in each direction (a square window), in O(width × height). */
+function dilate(map: Uint8Array, width: number, height: number, r: number): Uint8Array {
+  const rows = new Uint8Array(map.length);
+  for (let y = 0; y < height; y++) {
+    const o = y * width;
+    let count = 0;
+    for (let x = 0; x < Math.min(width, r); x++) count += map[o + x];
+    for (let x = 0; x < width; x++) {
+      if (x + r < width) count += map[o + x + r];
+      if (x - r - 1 >= 0) count -= map[o + x - r - 1];
+      rows[o + x] = count > 0 ? 1 : 0;
+    }
+  }
+  const out = new Uint8Array(map.length);
+  for (let x = 0; x < width; x++) {
+    let count = 0;
+    for (let y = 0; y < Math.min(height, r); y++) count += rows[y * width + x];
+    for (let y = 0; y < height; y++) {
+      if (y + r < height) count += rows[(y + r) * width + x];
+      if (y - r - 1 >= 0) count -= rows[(y - r - 1) * width + x];
+      out[y * width + x] = count > 0 ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+/** Where a markup PNG has marks (alpha > 0), at `width`×`height` (scaled when the output size differs). */
+async function markMap(markup: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+  const meta = await sharp(markup).metadata();
+  let p = sharp(markup).ensureAlpha();
+  if (meta.width !== width || meta.height !== height) p = p.resize(width, height, { fit: 'fill', kernel: 'nearest' });
+  const rgba = await p.raw().toBuffer();
+  const map = new Uint8Array(width * height);
+  for (let i = 0; i < map.length; i++) map[i] = rgba[4 * i + 3] > 0 ? 1 : 0;
+  return map;
+}
+
+/** Summarise a markup for the answer's `revised_prompt`. */
+export async function summariseMarkup(markup: Uint8Array, width: number, height: number): Promise<MarkupSummary> {
+  const map = await markMap(markup, width, height);
+  const grown = dilate(map, width, height, markupMargin(width, height));
+  let marked = 0;
+  let changed = 0;
+  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      changed += grown[i];
+      if (!map[i]) continue;
+      marked++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  const area = width * height;
+  return { marked: marked / area, changed: changed / area, box: marked ? { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 } : null };
+}
+
+/**
+ * Follow the marks: where the markup has marks (and a small margin round them) the edit's content is redrawn —
+ * its hue turned half round, more saturated and opaque — and everywhere else it stays exactly the ordinary edit.
+ * The marks themselves are not drawn into the result, as the guide describes (they say what to change).
+ */
+export async function applyMarkup(rgba: Buffer, width: number, height: number, markup: Uint8Array): Promise<void> {
+  const region = dilate(await markMap(markup, width, height), width, height, markupMargin(width, height));
+  const changed = await sharp(rgba, { raw: { width, height, channels: 4 } }).modulate({ hue: 180, saturation: 1.6, brightness: 1.1 }).raw().toBuffer();
+  for (let i = 0; i < region.length; i++) {
+    if (!region[i]) continue;
+    const o = 4 * i;
+    // A dark or grey pixel keeps its look under a hue turn: invert those, so every marked pixel visibly changes.
+    const grey = Math.abs(changed[o] - rgba[o]) + Math.abs(changed[o + 1] - rgba[o + 1]) + Math.abs(changed[o + 2] - rgba[o + 2]) < 48;
+    rgba[o] = grey ? 255 - rgba[o] : changed[o];
+    rgba[o + 1] = grey ? 255 - rgba[o + 1] : changed[o + 1];
+    rgba[o + 2] = grey ? 255 - rgba[o + 2] : changed[o + 2];
+    rgba[o + 3] = 255;
+  }
+}
+
+/** A GIF's frames: how many, and each one's delay as asked (rounded to 10 ms when encoded). */
+export interface GifOptions {
+  frames: number;
+  delayMs: number;
+}
+
+/** api-2026-12 §2.2: "The delay is rounded to the nearest 10 ms, with a ceiling of 655,350 ms per frame." */
+export function gifDelay(ms: number): number {
+  return Math.min(655_350, Math.max(10, Math.round(ms / 10) * 10));
+}
+
+/** Stack frames (raw RGBA, each width×height) into one animated GIF that loops forever. */
+async function encodeGif(frames: Buffer[], width: number, height: number, delayMs: number, transparent: boolean): Promise<Buffer> {
+  const sheet = Buffer.concat(frames);
+  let p = sharp(sheet, { raw: { width, height: height * frames.length, channels: 4, pageHeight: height } });
+  if (!transparent) p = p.flatten({ background: '#ffffff' });
+  return p.gif({ delay: frames.map(() => gifDelay(delayMs)), loop: 0, keepDuplicateFrames: true, effort: 4, dither: 0.5 }).toBuffer();
+}
+
+function frameScene(spec: SceneSpec, i: number, frames: number): SceneSpec {
+  return { ...spec, phase: i / frames, frameLabel: `FRAME ${i + 1}/${frames}` };
+}
+
+/** An animated generation: the scene moving through one loop, frame i at phase i / frames. */
+export async function renderGifGeneration(spec: SceneSpec, detail: number, gif: GifOptions, transparent: boolean): Promise<Buffer> {
+  const frames: Buffer[] = [];
+  for (let i = 0; i < gif.frames; i++) {
+    const p = await generationPipeline(frameScene(spec, i, gif.frames), detail, transparent);
+    frames.push(await p.ensureAlpha().raw().toBuffer());
+  }
+  return encodeGif(frames, spec.width, spec.height, gif.delayMs, transparent);
+}
+
+/** An animated edit: every frame the edit of the first image (and markup), with the scene moving on it. */
+export async function renderGifEdit(spec: SceneSpec, inputs: EditInputs, detail: number, gif: GifOptions, transparent: boolean): Promise<Buffer> {
+  const frames: Buffer[] = [];
+  for (let i = 0; i < gif.frames; i++) frames.push((await editRaw(frameScene(spec, i, gif.frames), inputs, detail, transparent)).data);
+  return encodeGif(frames, spec.width, spec.height, gif.delayMs, transparent);
 }
