@@ -173,6 +173,24 @@ test.describe('SVG (§2.3, §2.5)', () => {
     expect(await at('low')).toBeLessThan(await at('max'));
   });
 
+  test('the hostile_svg simulation plants a <script>, onload= and external hrefs in a well-formed SVG (for the sanitizer tests)', async () => {
+    const hostile = openaiClient({ checkRequests: false, headers: { 'x-offline-fault': 'hostile_svg' } });
+    const body = { model: 'gpt-image-2.6-sunburst', prompt: 'a fox', size: '1024x1024', quality: 'low', output_format: 'svg', svg: { model: AUTHOR } };
+    const res = (await hostile.images.generate(body as unknown as OpenAI.ImageGenerateParamsNonStreaming)) as Res;
+    const text = fromB64(res.data![0].b64_json).toString('utf8');
+    const doc = await parseXml(text);
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(doc.documentElement.localName).toBe('svg');
+    expect(doc.getElementsByTagName('script').length).toBeGreaterThan(0);
+    expect(doc.documentElement.getAttribute('onload')).toBeTruthy();
+    expect(text).toMatch(/href="https:\/\/offline-hostile\.invalid\//);
+    expect(text).toMatch(/href="javascript:/);
+    expect(doc.getElementsByTagName('foreignObject').length).toBeGreaterThan(0);
+    // Without the simulation none of it is there.
+    const clean = fromB64((await generate(body)).data![0].b64_json).toString('utf8');
+    expect(clean).not.toMatch(/<script|\son\w+=|href=|foreignObject|@import/i);
+  });
+
   test('refusals: svg without svg.model (the measured message), svg with n > 1, svg streamed, svg on an edit or on 2.5', async () => {
     for (const body of [{}, { svg: {} }, { svg: { reasoning: { effort: 'high' } } }]) {
       const err = await refusal(generate({ model: 'gpt-image-2.6-sunburst', prompt: 'x', output_format: 'svg', ...body }));

@@ -9,9 +9,12 @@ import { apiErrorFor } from '../errors/codes';
 
 /**
  * `stream_cut` drops the connection mid-stream; `stall` sends the first partial image (or nothing, without
- * partials) and then nothing more, keeping the connection open: an upstream that hangs.
+ * partials) and then nothing more, keeping the connection open: an upstream that hangs. `hostile_svg` answers an
+ * svg request with a document that carries what a sanitizer must remove (a `<script>`, `onload=` and other event
+ * handlers, external and `javascript:` hrefs, a `<foreignObject>`, a CSS `@import`), still well-formed XML
+ * (svg-output.server.ts `HOSTILE_SVG_PARTS`); other formats are answered as usual.
  */
-export const FAULTS = ['moderation', 'content_filter', 'rate_limit', 'server_error', 'stream_cut', 'stall'] as const;
+export const FAULTS = ['moderation', 'content_filter', 'rate_limit', 'server_error', 'stream_cut', 'stall', 'hostile_svg'] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export const DEFAULT_LATENCY_MS = 1500;

@@ -9,7 +9,7 @@ import { decodeRgba, rgbaPng } from '../testing/fixtures';
 import { sniffOutput } from '../images/sniff';
 import { applyMarkup, gifDelay, renderEdit, renderGeneration, renderGifEdit, renderGifGeneration, summariseMarkup } from './render.server';
 import { sceneSvg, shapeCount, type SceneSpec } from './scene.server';
-import { authorSvg, svgUsage } from './svg-output.server';
+import { authorSvg, HOSTILE_SVG_PARTS, plantHostile, svgUsage } from './svg-output.server';
 
 
 /** jsdom's strict XML parser (jsdom has no type declarations installed here, so its one use is typed by hand). */
@@ -93,6 +93,16 @@ describe('SVG output', () => {
     expect(texts.join(' ')).toContain('SYNTHETIC');
     expect(sniffOutput(Buffer.from(doc))).toMatchObject({ format: 'svg', width: 256, height: 192 });
     expect(doc).not.toMatch(/<script|on\w+=|href=/i);
+  });
+
+  it('the hostile_svg fault plants a script, onload, handlers, external hrefs, a foreignObject and an @import, still well-formed', async () => {
+    const doc = plantHostile(authorSvg(spec(), { model: 'gpt-6-luna' }));
+    for (const part of Object.values(HOSTILE_SVG_PARTS)) expect(doc).toContain(part);
+    const xml = await parseXml(doc);
+    expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(xml.documentElement.getAttribute('onload')).toContain('__offlineHostile');
+    expect(xml.getElementsByTagName('script')).toHaveLength(1);
+    expect(xml.getElementsByTagName('foreignObject')).toHaveLength(1);
   });
 
   it('svg_usage: the model, input from the prompt and raster, output including reasoning that grows with effort', () => {

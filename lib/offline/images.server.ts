@@ -24,7 +24,7 @@ import { DETAIL, hasGenerationId, newGenerationId, readsInputsAtHighFidelity, re
 import { errorResponse, jsonResponse, requestId, sseHeaders, sseRecord, toApiError } from './http.server';
 import { renderEdit, renderGeneration, renderGifEdit, renderGifGeneration, renderVariation, type EditInputs, type EncodeOptions, type GifOptions } from './render.server';
 import { checkMarkupUpload, markupNote } from './markup.server';
-import { authorSvg, svgUsage, type SvgUsage } from './svg-output.server';
+import { authorSvg, plantHostile, svgUsage, type SvgUsage } from './svg-output.server';
 import type { SceneSpec } from './scene.server';
 import { putImage } from './url-store.server';
 
@@ -52,6 +52,8 @@ interface Plan {
   markup?: CheckedImage;
   /** output_format gif: the frames and their delay, defaults filled in (§2.2). */
   gif?: GifOptions;
+  /** The `hostile_svg` fault: the SVG carries scripts, handlers and external references (faults.ts). */
+  hostileSvg?: boolean;
   seed: string;
   /** Simulated billing drift: billed output image tokens × this (1 = the tables). */
   billingScale: number;
@@ -124,7 +126,10 @@ async function render(p: Plan, index: number, detail: number): Promise<Buffer> {
   }
   if (p.gif) return renderGifGeneration(sceneFor(p, index), detail, p.gif, transparent);
   // SVG: the authoring model's document, written from the reference raster's scene (svg-output.server.ts).
-  if (p.format === 'svg' && p.req.svg) return Buffer.from(authorSvg(sceneFor(p, index), p.req.svg), 'utf8');
+  if (p.format === 'svg' && p.req.svg) {
+    const doc = authorSvg(sceneFor(p, index), p.req.svg);
+    return Buffer.from(p.hostileSvg ? plantHostile(doc) : doc, 'utf8');
+  }
   return renderGeneration(sceneFor(p, index), detail, encodeOptions(p));
 }
 
@@ -323,6 +328,7 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
     }
     const markup = endpoint === 'edit' ? await checkMarkupUpload(caps, body.fields, body.files, images[0]) : undefined;
     const p = plan(req, caps, images, mask, markup, variantFrom(request.headers), billingScale);
+    p.hostileSvg = fault === 'hostile_svg';
 
     if (fault === 'moderation') throw moderationError(p.family, id);
     if (fault === 'content_filter') throw contentFilterError();

@@ -3,19 +3,15 @@ import 'server-only';
  * The markup part of a gpt-image-2.6 edit (api-2026-12 §2.4): the marks (circles, arrows, notes) on a separate,
  * fully transparent PNG of exactly the first image's width and height, applied to the first image. The part's name
  * is the registry's MARKUP_FIELD (unconfirmed, §9.1). The validator has refused markup to other models and
- * markup with a mask; this checks the file itself, the way the mask is checked, with markup's own words.
+ * markup with a mask; this checks the
+ * file itself with the server's own check (validate-files checkMarkup), and that it is one part and decodes.
  */
 import sharp from 'sharp';
 import { invalid } from '../errors/api-error';
-import { sniffImage } from '../images/sniff';
 import { MARKUP_FIELD } from '../models/registry';
 import type { EndpointCaps } from '../models/types';
-import type { CheckedImage, UploadedFile } from '../models/validate-files';
+import { checkMarkup, type CheckedImage, type UploadedFile } from '../models/validate-files';
 import { summariseMarkup, type MarkupSummary } from './render.server';
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /**
  * The markup upload, checked: one file part (not a string), within the byte limit, a PNG by its magic bytes with an
@@ -32,19 +28,10 @@ export async function checkMarkupUpload(caps: EndpointCaps, fields: Record<strin
   if (!caps.markup) throw invalid(param, 'unknown_parameter', `Unknown parameter: '${param}'.`);
   if (parts.length > 1) throw invalid(param, 'array_above_max_length', `Invalid '${param}': send one markup image, not ${parts.length}.`);
   const file = parts[0];
-  if (file.bytes.byteLength > caps.markup.maxBytes) {
-    throw invalid(param, 'image_too_large', `Invalid '${param}': the file is ${megabytes(file.bytes.byteLength)}; the limit is ${megabytes(caps.markup.maxBytes)}.`);
-  }
-  const info = sniffImage(file.bytes);
-  if (!info || info.type !== 'png') {
-    throw invalid(param, 'invalid_image_format', `Invalid '${param}': ${info ? `image/${info.type}` : 'the bytes are not an image'}; the markup must be a PNG with an alpha channel (the marks drawn on a fully transparent layer).`);
-  }
-  if (!info.hasAlpha) {
-    throw invalid(param, 'invalid_image_format', `Invalid '${param}': the PNG has no alpha channel. Draw the marks on a fully transparent layer and save it as RGBA; transparent pixels are left alone, marked pixels say what to change.`);
-  }
-  if (first && (info.width !== first.info.width || info.height !== first.info.height)) {
-    throw invalid(param, 'invalid_image_dimensions', `Invalid '${param}': it is ${info.width}x${info.height} but the first image is ${first.info.width}x${first.info.height}; the markup must be exactly the first image's size.`);
-  }
+  // Type, alpha and size: the same check the server makes before sending markup upstream.
+  const checked = first ? checkMarkup(file, caps, first.info) : undefined;
+  if (!checked) throw invalid('image', 'missing_required_parameter', "Missing required parameter: 'image'. Markup applies to the first input image.");
+  const { info } = checked;
   try {
     await sharp(file.bytes, { failOn: 'error' }).resize(16, 16, { fit: 'fill' }).raw().toBuffer();
   } catch {

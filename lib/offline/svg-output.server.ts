@@ -40,6 +40,28 @@ function escapeText(s: string): string {
   return s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/gu, '').replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 }
 
+/**
+ * What an upstream SVG may carry that must never reach the page or a download (issue #15: "a planted <script>,
+ * onload= and external href"), for the `hostile_svg` fault: each part is well-formed, so only a sanitizer (not an
+ * XML parser) stops it. The markers (`offline-hostile-…`) let a test look for any of them after sanitizing.
+ */
+export const HOSTILE_SVG_PARTS = {
+  onload: ` onload="window.__offlineHostile='onload'"`,
+  script: `<script>window.__offlineHostile='script';fetch('https://offline-hostile.invalid/script')</script>`,
+  externalImage: `<image href="https://offline-hostile.invalid/tracker.png" x="0" y="0" width="8" height="8"/>`,
+  externalUse: `<use xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://offline-hostile.invalid/sprite.svg#a"/>`,
+  javascriptLink: `<a href="javascript:window.__offlineHostile='link'"><rect id="offline-hostile-link" x="0" y="0" width="8" height="8" fill="#f0f"/></a>`,
+  handler: `<circle id="offline-hostile-handler" cx="4" cy="4" r="4" onmouseover="window.__offlineHostile='mouseover'" onclick="window.__offlineHostile='click'"/>`,
+  foreignObject: `<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml" id="offline-hostile-foreign">html inside svg</div></foreignObject>`,
+  style: `<style>@import url('https://offline-hostile.invalid/style.css'); #offline-hostile-style { fill: url('https://offline-hostile.invalid/paint.svg#p'); }</style>`,
+} as const;
+
+/** Plant every HOSTILE_SVG_PARTS item in a document authorSvg wrote. */
+export function plantHostile(document: string): string {
+  const { onload, ...inside } = HOSTILE_SVG_PARTS;
+  return document.replace('<svg xmlns="http://www.w3.org/2000/svg"', `<svg xmlns="http://www.w3.org/2000/svg"${onload}`).replace('</svg>', `${Object.values(inside).join('')}</svg>`);
+}
+
 /** The SVG document the authoring model writes for `spec` (the reference raster's scene). */
 export function authorSvg(spec: SceneSpec, svg: { model: string; effort?: string }): string {
   const effort = svg.effort ?? 'medium';
