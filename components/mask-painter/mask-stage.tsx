@@ -9,7 +9,10 @@ import { Circle, Group as KonvaGroup, Image as KonvaImage, Layer, Shape, Stage }
 import { useStore } from 'zustand';
 import { maskStore } from '@/lib/mask/mask-store';
 import { fit, type Point, type View } from '@/lib/mask/viewport';
+import { markupStore } from '@/lib/markup/markup-store';
 import { createMaskDrawing } from './mask-drawing';
+import { createMarkupDrawing } from './markup-drawing';
+import { MarkupNoteEditor } from './markup-note-editor';
 import { recordSegment } from './bench-probe';
 import { usePointerInput } from './use-pointer-input';
 
@@ -39,8 +42,15 @@ function useSize(ref: RefObject<HTMLDivElement | null>) {
   return size;
 }
 
-export function MaskStage(props: { imageUrl: string; width: number; height: number; fitSignal: number; spaceHeld: boolean }) {
+export function MaskStage(props: { imageUrl: string; width: number; height: number; fitSignal: number; spaceHeld: boolean; mode?: 'mask' | 'markup' }) {
   const { width, height } = props;
+  const markup = props.mode === 'markup';
+  const markupRef = useRef(markup);
+  markupRef.current = markup;
+  const marksLayer = useRef<Konva.Layer>(null);
+  const pendingMarkLayer = useRef<Konva.Layer>(null);
+  const markDrawing = useMemo(() => createMarkupDrawing(), []);
+  const markTool = useStore(markupStore, (s) => s.tool);
   const container = useRef<HTMLDivElement>(null);
   const maskLayer = useRef<Konva.Layer>(null);
   const cursorLayer = useRef<Konva.Layer>(null);
@@ -86,6 +96,17 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
     [],
   );
 
+  // Marks: the one under the pointer redraws its own layer at once (nothing else, no React render); kept
+  // marks redraw when they change.
+  useEffect(
+    () =>
+      markupStore.subscribe((s, prev) => {
+        if (s.pendingVersion !== prev.pendingVersion) pendingMarkLayer.current?.draw();
+        if (s.history !== prev.history || s.target !== prev.target) marksLayer.current?.batchDraw();
+      }),
+    [],
+  );
+
   // The overlay's opacity applies to the whole layer, so overlapping strokes do not darken.
   useEffect(() => {
     const canvas = maskLayer.current?.getNativeCanvasElement();
@@ -102,14 +123,15 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
         setHovering(!!p);
         setPanning(activeTool.current?.name === 'pan');
         if (!g) return;
-        g.visible(!!p && showOutline);
+        g.visible(!!p && showOutline && !markupRef.current);
         if (p) g.position(p);
         cursorLayer.current?.batchDraw();
       },
       onMoveHandled(started, eventTime) {
-        recordSegment(maskLayer.current, started, eventTime);
+        recordSegment(markupRef.current ? pendingMarkLayer.current : maskLayer.current, started, eventTime);
       },
     },
+    markupRef,
   );
 
   useEffect(() => {
@@ -118,14 +140,16 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
 
   const v = view ?? viewRef.current;
   // The outline replaces the system cursor unless it would be too small to see.
-  const cursor = props.spaceHeld || panning ? (panning ? 'grabbing' : 'grab') : hovering && brushSize * v.scale >= 8 ? 'none' : 'crosshair';
+  const cursor =
+    props.spaceHeld || panning ? (panning ? 'grabbing' : 'grab') : markup ? (markTool === 'text' ? 'text' : 'crosshair') : hovering && brushSize * v.scale >= 8 ? 'none' : 'crosshair';
   return (
     <div
       ref={container}
       tabIndex={0}
       role="application"
-      aria-label="Mask canvas: paint the area to edit"
+      aria-label={markup ? 'Markup canvas: draw marks on the image' : 'Mask canvas: paint the area to edit'}
       data-testid="mask-stage"
+      data-mode={markup ? 'markup' : 'mask'}
       data-ready={image && view ? 'true' : 'false'}
       data-view={`${v.scale},${v.x},${v.y}`}
       onContextMenu={(e) => e.preventDefault()}
@@ -137,15 +161,22 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
           <Layer listening={false} imageSmoothingEnabled={v.scale < 2}>
             {image && <KonvaImage image={image} width={width} height={height} />}
           </Layer>
-          <Layer ref={maskLayer} listening={false} visible={showMask}>
+          <Layer ref={maskLayer} listening={false} visible={showMask && !markup}>
             <Shape sceneFunc={drawing.committed} />
             <Shape sceneFunc={drawing.pending} />
+          </Layer>
+          <Layer ref={marksLayer} listening={false} visible={markup}>
+            <Shape sceneFunc={markDrawing.committed} />
+          </Layer>
+          <Layer ref={pendingMarkLayer} listening={false} visible={markup}>
+            <Shape sceneFunc={markDrawing.pending} />
           </Layer>
           <Layer ref={cursorLayer} listening={false}>
             <GroupOutline ref={outline} radius={brushSize / 2} />
           </Layer>
         </Stage>
       )}
+      {markup && <MarkupNoteEditor view={v} />}
       <p className="pointer-events-none absolute bottom-1 right-2 rounded bg-black/50 px-1.5 text-xs text-white" aria-live="off">
         {Math.round(v.scale * 100)}%
       </p>

@@ -3,6 +3,7 @@
  * the active tool; tools change the mask store or the view and nothing else.
  */
 import { maskStore } from '@/lib/mask/mask-store';
+import { markupStore } from '@/lib/markup/markup-store';
 import { pan, type Point, type View } from '@/lib/mask/viewport';
 
 export interface ToolInput {
@@ -11,6 +12,8 @@ export interface ToolInput {
   screen: Point;
   /** Image pixels of every sample since the last event (coalesced pen and mouse moves), the latest last. */
   samples: Point[];
+  /** Shift held: boxes and ellipses are drawn square. */
+  shift?: boolean;
 }
 
 export interface ToolContext {
@@ -76,6 +79,43 @@ export function createPanTool(): Tool {
     },
     cancel() {
       last = null;
+    },
+  };
+}
+
+/**
+ * Markup: the pen adds points to a stroke that grows in place; arrow, ellipse and rectangle follow a drag;
+ * the text tool places a note where clicked (typed in the stage's note editor).
+ */
+export function createMarkupTool(): Tool {
+  let drawing: number | null = null;
+  const minDistance = (c: ToolContext) => 0.75 / c.view().scale;
+  return {
+    name: 'markup',
+    state: () => (drawing === null ? 'idle' : 'active'),
+    down(e) {
+      const p = e.samples[e.samples.length - 1];
+      const s = markupStore.getState();
+      if (s.tool === 'text') {
+        // A click while a note is open keeps that note; the next click places a new one.
+        if (s.draft) s.commitText();
+        else s.startText(p.x, p.y);
+        return;
+      }
+      if (s.begin(p.x, p.y)) drawing = e.pointerId;
+    },
+    move(e, c) {
+      if (drawing === e.pointerId) markupStore.getState().extend(flat(e.samples), minDistance(c), e.shift);
+    },
+    up(e, c) {
+      if (drawing !== e.pointerId) return;
+      markupStore.getState().extend(flat(e.samples), minDistance(c), e.shift);
+      markupStore.getState().end();
+      drawing = null;
+    },
+    cancel() {
+      if (drawing !== null) markupStore.getState().cancel();
+      drawing = null;
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import { pinch, screenToImage, wheelFactor, zoomAtPoint, type Point, type View } from '@/lib/mask/viewport';
-import { createPaintTool, createPanTool, type Tool, type ToolContext, type ToolInput } from './tools';
+import { createMarkupTool, createPaintTool, createPanTool, type Tool, type ToolContext, type ToolInput } from './tools';
 
 export interface PointerHooks {
   /** Where the pointer is (image pixels), or null when it left; showOutline is false for touch and panning. */
@@ -19,6 +19,8 @@ export function usePointerInput(
   ctx: ToolContext,
   spaceHeld: RefObject<boolean>,
   hooks: PointerHooks,
+  /** Markup mode draws marks instead of painting the mask. */
+  markupMode?: RefObject<boolean>,
 ): { activeTool: RefObject<Tool | null> } {
   const activeTool = useRef<Tool | null>(null);
   const latest = useRef({ ctx, hooks });
@@ -27,7 +29,9 @@ export function usePointerInput(
   useEffect(() => {
     const el = element.current;
     if (!el) return;
-    const paint = createPaintTool();
+    const paintTool = createPaintTool();
+    const markupTool = createMarkupTool();
+    const primary = () => (markupMode?.current ? markupTool : paintTool);
     const panTool = createPanTool();
     const pointers = new Map<number, { at: Point; type: string }>();
     let pinchStart: { view: View; a: Point; b: Point; ids: [number, number] } | null = null;
@@ -41,10 +45,12 @@ export function usePointerInput(
       const view = c().view();
       const events = e.type === 'pointermove' && e.getCoalescedEvents ? e.getCoalescedEvents() : [];
       const samples = (events.length ? events : [e]).map((x) => screenToImage(view, local(x)));
-      return { pointerId: e.pointerId, screen: local(e), samples };
+      return { pointerId: e.pointerId, screen: local(e), samples, shift: e.shiftKey };
     };
 
     const down = (e: PointerEvent) => {
+      // The note editor over the stage takes its own clicks.
+      if (e.target instanceof Element && e.target.closest('[data-no-paint]')) return;
       el.focus({ preventScroll: true });
       // A mouse or pen whose pointerup happened elsewhere uncaptured must not count as still down.
       if (e.pointerType !== 'touch') for (const [id, p] of pointers) if (p.type === e.pointerType) pointers.delete(id);
@@ -57,13 +63,14 @@ export function usePointerInput(
         return;
       }
       if (pinchStart || activeTool.current || pointers.size > 1) return;
+      const paint = primary();
       const tool = spaceHeld.current || e.button === 1 ? panTool : e.button === 0 ? paint : null;
       if (!tool) return;
       e.preventDefault();
       el.setPointerCapture(e.pointerId);
       activeTool.current = tool;
       tool.down(input(e), c());
-      latest.current.hooks.onHover(input(e).samples[0], e.pointerType !== 'touch' && tool === paint);
+      latest.current.hooks.onHover(input(e).samples[0], e.pointerType !== 'touch' && tool === paintTool);
     };
 
     const move = (e: PointerEvent) => {
@@ -79,7 +86,7 @@ export function usePointerInput(
       const tool = activeTool.current;
       if (tool) tool.move(i, c());
       latest.current.hooks.onHover(i.samples[i.samples.length - 1], e.pointerType !== 'touch' && !spaceHeld.current && tool?.name !== 'pan');
-      if (tool?.name === 'paint') latest.current.hooks.onMoveHandled?.(started, e.timeStamp);
+      if (tool === paintTool || tool === markupTool) latest.current.hooks.onMoveHandled?.(started, e.timeStamp);
     };
 
     const end = (e: PointerEvent) => {
@@ -131,7 +138,7 @@ export function usePointerInput(
       el.removeEventListener('lostpointercapture', lost);
       el.removeEventListener('wheel', wheel);
     };
-  }, [element, spaceHeld]);
+  }, [element, spaceHeld, markupMode]);
 
   return { activeTool };
 }

@@ -5,6 +5,8 @@
 import { useEffect, type RefObject } from 'react';
 import { maskStore } from '@/lib/mask/mask-store';
 import { matchShortcut } from '@/lib/mask/shortcuts';
+import { markupStore } from '@/lib/markup/markup-store';
+import { matchMarkupShortcut, type MarkupAction } from '@/lib/markup/shortcuts';
 
 const NOT_TYPING = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file']);
 
@@ -19,12 +21,35 @@ function activatesOnSpace(el: Element | null): boolean {
   return el instanceof HTMLButtonElement || el instanceof HTMLInputElement || el instanceof HTMLAnchorElement || el?.getAttribute('role') === 'button';
 }
 
-export function useShortcuts(scope: RefObject<HTMLElement | null>, mac: boolean, onFit: () => void, setSpace: (held: boolean) => void): void {
+function markupAction(action: MarkupAction, onFit: () => void): void {
+  const s = markupStore.getState();
+  if (action === 'undo') s.undo();
+  else if (action === 'redo') s.redo();
+  else if (action === 'fit') onFit();
+  else if (action === 'widthDown' || action === 'widthUp') s.setStrokeWidth(s.strokeWidth + (action === 'widthUp' ? 1 : -1) * Math.max(1, Math.round(s.strokeWidth / 4)));
+  else if (action !== 'pan') s.setTool(action);
+}
+
+/** `mode`: Markup mode has its own table (lib/markup/shortcuts); Mask mode the mask's. */
+export function useShortcuts(scope: RefObject<HTMLElement | null>, mac: boolean, onFit: () => void, setSpace: (held: boolean) => void, mode: 'mask' | 'markup' = 'mask'): void {
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
       const focus = document.activeElement;
       const inScope = !focus || focus === document.body || !!scope.current?.contains(focus);
       if (!inScope || typing(focus) || e.defaultPrevented) return;
+      if (mode === 'markup') {
+        const m = matchMarkupShortcut(e, mac);
+        if (!m) return;
+        if (m === 'pan') {
+          if (activatesOnSpace(focus)) return;
+          e.preventDefault();
+          if (!e.repeat) setSpace(true);
+          return;
+        }
+        e.preventDefault();
+        markupAction(m, onFit);
+        return;
+      }
       const action = matchShortcut(e, mac);
       if (!action) return;
       if (action === 'pan') {
@@ -54,5 +79,5 @@ export function useShortcuts(scope: RefObject<HTMLElement | null>, mac: boolean,
       window.removeEventListener('keyup', up);
       window.removeEventListener('blur', blur);
     };
-  }, [scope, mac, onFit, setSpace]);
+  }, [scope, mac, onFit, setSpace, mode]);
 }

@@ -164,7 +164,7 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
       </aside>
       <main className="min-w-0 space-y-6">
         {ready && mode === 'edit' && options.mask && references[0] && (
-          <MaskPainter key={references[0].url} imageUrl={references[0].url} width={references[0].info.width} height={references[0].info.height} maxMaskBytes={options.mask.maxBytes} />
+          <MaskPainter key={references[0].url} imageUrl={references[0].url} width={references[0].info.width} height={references[0].info.height} maxMaskBytes={options.mask.maxBytes} markup={options.markup} />
         )}
         <Gallery target={target} />
       </main>

@@ -14,6 +14,7 @@ import { currentOptions, MODE_ENDPOINT, useStudio } from './params-store.client'
 import { paramsToFields } from './params';
 import { useReferences } from './references-store.client';
 import { currentMaskPng } from '../mask/mask-store';
+import { currentMarkupPng, markupChosen } from '../markup/markup-store';
 import { useCost } from '../cost/cost-store.client';
 import { learnFromRun, useLearned } from '../cost/learned-store.client';
 import { readUserKey } from '../policy/user-key';
@@ -145,8 +146,12 @@ export async function runGeneration(): Promise<void> {
   const endpoint = MODE_ENDPOINT[mode];
   const fields = paramsToFields(state.params, options);
   const refs = endpoint === 'generate' ? [] : useReferences.getState().items;
+  // Markup or a mask, never both (api-2026-12 §2.4, §7.4): with Markup chosen on a model that takes it, the
+  // marks go as their own upload and the painted mask stays on the page, unsent.
+  const withMarkup = endpoint === 'edit' && markupChosen(!!options.markup);
+  const markup = withMarkup ? ((await currentMarkupPng()) ?? undefined) : undefined;
   // GIF output takes no mask (api-2026-12 §2.2): the painter's mask stays on the page, unsent.
-  const mask = endpoint === 'edit' && options.mask && state.params.outputFormat !== 'gif' ? ((await currentMaskPng()) ?? undefined) : undefined;
+  const mask = endpoint === 'edit' && !withMarkup && options.mask && state.params.outputFormat !== 'gif' ? ((await currentMaskPng()) ?? undefined) : undefined;
   const prompt = endpoint === 'variation' ? `Variation of ${refs[0]?.name ?? 'an image'}` : String(fields.prompt ?? '');
   const runId = `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
   // Every run is priced, even one started before the estimator (loaded after first paint) arrived.
@@ -178,12 +183,13 @@ export async function runGeneration(): Promise<void> {
   // The references and the mask go to the upload route first, in parallel; the action names them by id.
   const files: UploadItem[] = refs.map((r, i) => ({ blob: r.blob, name: r.name, field: refs.length > 1 ? `image[${i}]` : 'image' }));
   if (mask) files.push({ blob: mask, name: 'mask.png', field: 'mask' });
+  if (markup) files.push({ blob: markup, name: 'markup.png', field: options.markup!.field });
   await collect(runId, () =>
     startWithUploads(runId, {
       input: action,
       textField: 'prompt',
       files,
-      call: (ids) => serverActions().generate({ ...action, imageIds: ids.slice(0, refs.length), maskId: mask ? ids[refs.length] : undefined }),
+      call: (ids) => serverActions().generate({ ...action, imageIds: ids.slice(0, refs.length), maskId: mask ? ids[refs.length] : undefined, markupId: markup ? ids[refs.length + (mask ? 1 : 0)] : undefined }),
       cancelled: CANCELLED,
       cancelJob: () => serverActions().cancel(jobId),
     }),
