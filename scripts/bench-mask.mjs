@@ -11,8 +11,13 @@
  *   the main thread; and currentMaskPng(), which does the same in a worker (what an edit and the preview use).
  * - undo memory: bytes held by the undo stack (point coordinates as Float32, plus slots) after 220 strokes,
  *   which the 200-step limit caps; and the JS heap after a GC, against the same page before painting.
+ * - markup export time at 4K (gpt-image-2.6 markup-guided edits): in the studio's Edit mode on
+ *   gpt-image-2.6-sunburst with a 3840x2160 reference, Markup chosen and ten marks drawn with the mouse
+ *   (ellipses, rectangles, arrows, pen strokes, a note), exportMarkup() (draw on a 3840x2160 OffscreenCanvas,
+ *   PNG encode) timed in the page, median of 5 after a warm-up.
  */
 import { chromium } from '@playwright/test';
+import sharp from 'sharp';
 import { pathToFileURL } from 'node:url';
 
 const W = 3840;
@@ -90,6 +95,49 @@ export async function benchMask(page, baseUrl) {
   const heap1 = await heapUsed(cdp);
   await cdp.detach();
   console.log(`memory held by ${mem.steps} undo steps, ${W}x${H}: ${mem.bytes} bytes (${(mem.bytes / 1024).toFixed(1)} kB; 220 strokes painted, history capped at 200; ${(mem.points / mem.steps).toFixed(1)} points a stroke); JS heap after GC grew ${((heap1 - heap0) / 1024).toFixed(0)} kB`);
+  await benchMarkup(page, baseUrl);
+}
+
+/** Markup export at 4K in the studio (see the header). */
+export async function benchMarkup(page, baseUrl) {
+  await page.addInitScript(() => (window.__markupBench = {}));
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(baseUrl);
+  await page.getByText('Provider: Offline image API (built in)').waitFor();
+  await page.getByRole('tab', { name: 'Edit' }).click();
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('gpt-image-2.6-sunburst');
+  const ref = await sharp({ create: { width: W, height: H, channels: 3, background: '#4a90d9' } }).png().toBuffer();
+  await page.getByLabel('Reference images').setInputFiles([{ name: 'ref-4k.png', mimeType: 'image/png', buffer: ref }]);
+  await page.locator('[data-testid=mask-stage][data-ready=true]').waitFor({ timeout: 60_000 });
+  const painter = page.getByRole('region', { name: 'Mask painter' });
+  await painter.getByRole('radio', { name: 'Markup' }).check();
+  const tools = painter.getByRole('toolbar', { name: 'Markup tools' });
+  const drag = async (from, to, steps = 10) => {
+    await page.mouse.move(...(await toScreen(page, ...from)));
+    await page.mouse.down();
+    await page.mouse.move(...(await toScreen(page, ...to)), { steps });
+    await page.mouse.up();
+  };
+  for (let i = 0; i < 2; i++) {
+    const dx = i * 1800;
+    await tools.getByRole('button', { name: 'Ellipse', exact: true }).click();
+    await drag([200 + dx, 200], [1200 + dx, 900]);
+    await tools.getByRole('button', { name: 'Rectangle', exact: true }).click();
+    await drag([300 + dx, 1100], [1500 + dx, 1900]);
+    await tools.getByRole('button', { name: 'Arrow', exact: true }).click();
+    await drag([1600 + dx, 300], [900 + dx, 1500]);
+    await tools.getByRole('button', { name: 'Pen', exact: true }).click();
+    await drag([100 + dx, 2000], [1700 + dx, 1000], 40);
+  }
+  await tools.getByRole('button', { name: 'Text note', exact: true }).click();
+  await page.mouse.click(...(await toScreen(page, 1600, 1000)));
+  await page.getByRole('textbox', { name: 'Note text' }).fill('a lamp here');
+  await page.keyboard.press('Enter');
+  const runs = [];
+  for (let i = 0; i < 6; i++) runs.push(await page.evaluate(() => window.__markupBench.exportMs()));
+  const ms = quantile(runs.slice(1).map((r) => r.ms), 0.5);
+  const r = runs[0];
+  console.log(`markup export time at 4K, ${r.width}x${r.height} transparent PNG (${r.marks} marks: ellipses, rectangles, arrows, pen strokes, a note): median ${fmt(ms)} of 5 after a warm-up; ${(r.bytes / 1024).toFixed(0)} kB`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

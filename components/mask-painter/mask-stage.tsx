@@ -75,13 +75,22 @@ export function MaskStage(props: { imageUrl: string; width: number; height: numb
     setView(v);
   };
 
-  // Fit when the image or the stage size is first known, and on request (Fit button, F).
+  // Fit when the image or the stage size is first known, on request (Fit button, F), and when the stage's size
+  // changes under an untouched view.
   const fitKey = size ? `${props.fitSignal}:${width}x${height}` : '';
   const lastFit = useRef('');
+  // The view last fitted: while the user has not zoomed or panned since, a new stage size (a rotated phone,
+  // a resized window) fits again.
+  const fitted = useRef<View | null>(null);
   useEffect(() => {
-    if (!size || !fitKey || lastFit.current === fitKey) return;
+    if (!size || !fitKey) return;
+    const untouched = fitted.current !== null && viewRef.current === fitted.current;
+    if (lastFit.current === fitKey && !untouched) return;
     lastFit.current = fitKey;
-    applyView(fit({ width, height }, size));
+    const next = fit({ width, height }, size);
+    if (untouched && next.scale === fitted.current!.scale && next.x === fitted.current!.x && next.y === fitted.current!.y) return;
+    fitted.current = next;
+    applyView(next);
   }, [fitKey, size, width, height]);
 
   // Redraw the mask when the store changes: synchronously while a stroke grows (input is frame-aligned).
