@@ -54,6 +54,7 @@ export function EstimateStatus({ input }: { input: EstimateInput | null }) {
             <span className="font-normal text-zinc-500"> (from {estimate.learned.calls} of your call{estimate.learned.calls === 1 ? '' : 's'})</span>
           )}
           {estimate?.guessed && <span className="font-normal text-amber-600"> (estimate: no published figure)</span>}
+          {estimate?.gif && <span className="font-normal text-zinc-500"> (GIF: {estimate.gif.cols}×{estimate.gif.rows} frame sheet as one image)</span>}
         </span>
         {estimate && (
           <button type="button" className="underline" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -61,6 +62,12 @@ export function EstimateStatus({ input }: { input: EstimateInput | null }) {
           </button>
         )}
       </div>
+      {estimate?.svgAuthoring && (
+        <p className="text-zinc-500" aria-label="Estimate lines">
+          Image {range({ low: estimate.low - (estimate.svgAuthoring.dollars?.low ?? 0), high: estimate.high - (estimate.svgAuthoring.dollars?.high ?? 0) })} + svg_usage ({estimate.svgAuthoring.model}){' '}
+          {estimate.svgAuthoring.dollars ? range(estimate.svgAuthoring.dollars) : 'not priced (text rates unknown)'}
+        </p>
+      )}
       {error && <p className="text-zinc-500">{error}</p>}
       {open && estimate && (
         <div className="mt-1 rounded border border-zinc-200 p-2 dark:border-zinc-800">
@@ -75,6 +82,12 @@ export function EstimateStatus({ input }: { input: EstimateInput | null }) {
               ))}
             </tbody>
           </table>
+          {estimate.svgAuthoring && (
+            <p className="mt-1" aria-label="SVG authoring estimate">
+              SVG authoring ({estimate.svgAuthoring.model}):{' '}
+              {estimate.svgAuthoring.dollars ? range(estimate.svgAuthoring.dollars) : 'not priced — text rates unknown'}
+            </p>
+          )}
           {estimate.learned?.table && (
             <p className="mt-1 text-zinc-500">
               Published figures alone: {estimate.learned.table.low === estimate.learned.table.high ? estimate.learned.table.low : `${estimate.learned.table.low}–${estimate.learned.table.high}`} output tokens per image.

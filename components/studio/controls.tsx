@@ -6,7 +6,9 @@ import { MODE_ENDPOINT } from '@/lib/studio/params-store.client';
 import type { ModelId } from '@/lib/models/types';
 import { FAULTS } from '@/lib/offline/faults';
 import { Field, inputClass, Select } from '@/components/ui/field';
-import { SizeField } from './size-field';
+import { SizeField, gifCapText } from './size-field';
+import { noStreamReason } from '@/lib/studio/params';
+import { AUTHORING_PRICES } from '@/lib/cost/gif-svg';
 
 export function Controls(props: { options: ControlOptions; models: readonly ModelId[]; offline: boolean }) {
   const { options, models } = props;
@@ -19,6 +21,14 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
   const hint = modelHint(params.model, lifecycle, endpoint);
   const backgrounds = backgroundsFor(options, params.outputFormat);
   const transparentBlocked = options.backgrounds?.includes('transparent') && !backgrounds.includes('transparent');
+  const gif = params.outputFormat === 'gif' ? options.gif : undefined;
+  const svg = params.outputFormat === 'svg' ? options.svg : undefined;
+  const noStream = noStreamReason(options, params.outputFormat);
+  const formatHint = gif
+    ? `animated GIF: no streaming, partial images${options.mask ? ', mask' : ''} or compression`
+    : svg
+      ? 'SVG written by a text model from a reference image'
+      : undefined;
 
   return (
     <div className="space-y-3">
@@ -48,7 +58,47 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
           />
         )}
         {options.outputFormats && (
-          <Select label="Output format" value={params.outputFormat} options={options.outputFormats} onChange={(v) => set('outputFormat', v)} />
+          <Select label="Output format" value={params.outputFormat} options={options.outputFormats} onChange={(v) => set('outputFormat', v)} hint={formatHint} />
+        )}
+        {gif && (
+          <Field label="Frames" hint={gifCapText(options, params.frameCount) ?? `${gif.frameCount.min}–${gif.frameCount.max}`}>
+            <input
+              type="number"
+              className={inputClass}
+              min={gif.frameCount.min}
+              max={gif.frameCount.max}
+              value={params.frameCount}
+              onChange={(e) => useStudio.setState((s) => ({ params: { ...s.params, frameCount: Number(e.target.value) } }))}
+              onBlur={(e) => set('frameCount', Number(e.target.value))}
+            />
+          </Field>
+        )}
+        {gif && (
+          <Field label="Frame duration (ms)" hint={`≥ ${gif.frameDurationMs.min} ms, rounded to ${gif.frameDurationMs.roundTo} ms · ${(params.frameCount * params.frameDurationMs / 1000).toFixed(2)} s a loop`}>
+            <input
+              type="number"
+              className={inputClass}
+              min={gif.frameDurationMs.min}
+              max={gif.frameDurationMs.max}
+              step={gif.frameDurationMs.roundTo}
+              value={params.frameDurationMs}
+              onChange={(e) => useStudio.setState((s) => ({ params: { ...s.params, frameDurationMs: Number(e.target.value) } }))}
+              onBlur={(e) => set('frameDurationMs', Number(e.target.value))}
+            />
+          </Field>
+        )}
+        {svg && (
+          <Select
+            label="Authoring model"
+            value={params.svgModel}
+            options={svg.authoringModels}
+            onChange={(v) => set('svgModel', v)}
+            notes={Object.fromEntries(svg.authoringModels.filter((m) => !AUTHORING_PRICES[m]).map((m) => [m, 'price unknown']))}
+            hint={AUTHORING_PRICES[params.svgModel] ? `writes the SVG; billed as svg_usage at $${AUTHORING_PRICES[params.svgModel].input}/$${AUTHORING_PRICES[params.svgModel].output} per 1M text tokens` : 'writes the SVG; its text rates are unknown, so svg_usage is not priced'}
+          />
+        )}
+        {svg && (
+          <Select label="Reasoning effort" value={params.svgEffort} options={['default', ...svg.efforts]} onChange={(v) => set('svgEffort', v)} hint={params.svgEffort === 'default' ? "left out: the authoring model's default" : 'the authoring model’s reasoning'} />
         )}
         {options.backgrounds && (
           <Select
@@ -75,22 +125,22 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
         </Field>
       )}
       <div className="grid grid-cols-2 gap-2">
-        <Field label="Number of images" hint={options.n.max === 1 ? `${params.model} makes one image per request` : `1–${options.n.max}`}>
-          <input type="number" className={inputClass} min={options.n.min} max={options.n.max} value={params.n} disabled={options.n.max === 1} onChange={(e) => set('n', Number(e.target.value))} />
+        <Field label="Number of images" hint={svg ? 'SVG output makes one image per request' : options.n.max === 1 ? `${params.model} makes one image per request` : `1–${options.n.max}`}>
+          <input type="number" className={inputClass} min={options.n.min} max={svg ? 1 : options.n.max} value={params.n} disabled={options.n.max === 1 || !!svg} onChange={(e) => set('n', Number(e.target.value))} />
         </Field>
         {options.partialImages && (
-          <Field label="Partial images" hint={params.stream ? `0–${options.partialImages.max} previews while it renders` : 'needs streaming'}>
-            <input type="number" className={inputClass} min={0} max={options.partialImages.max} value={params.partialImages} disabled={!params.stream} onChange={(e) => set('partialImages', Number(e.target.value))} />
+          <Field label="Partial images" hint={noStream ? `none with ${params.outputFormat}` : params.stream ? `0–${options.partialImages.max} previews while it renders` : 'needs streaming'}>
+            <input type="number" className={inputClass} min={0} max={options.partialImages.max} value={noStream ? 0 : params.partialImages} disabled={!params.stream || !!noStream} onChange={(e) => set('partialImages', Number(e.target.value))} />
           </Field>
         )}
       </div>
       {options.partialImages && (
         <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-1" checked={params.stream} onChange={(e) => set('stream', e.target.checked)} />
+          <input type="checkbox" className="mt-1" checked={params.stream} disabled={!!noStream} onChange={(e) => set('stream', e.target.checked)} />
           <span>
             Stream
             <span className="block text-xs text-zinc-500">
-              {params.stream && params.n > 1 ? `${params.n} parallel streams, one per image, so every tile fills live.` : 'Show partial images as they arrive.'}
+              {noStream ?? (params.stream && params.n > 1 ? `${params.n} parallel streams, one per image, so every tile fills live.` : 'Show partial images as they arrive.')}
             </span>
           </span>
         </label>

@@ -40,6 +40,7 @@ export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: Cod
   const fullUrl = useObjectUrl(full);
   const reuse = useStudio((s) => s.reuse);
   const remove = useHistory((s) => s.remove);
+  const still = entry.mime !== 'image/gif' && entry.mime !== 'image/svg+xml';
   const alt = entry.status === 'done' ? entry.prompt : `Partial image of “${entry.prompt}” (${entry.status})`;
   return (
     <figure className="space-y-1 rounded-lg border border-zinc-200 p-2 text-xs dark:border-zinc-800">
@@ -51,12 +52,14 @@ export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: Cod
         <p className="line-clamp-2" title={entry.prompt}>{entry.prompt}</p>
         <p className="text-zinc-500">
           {entry.model} · {entry.width}×{entry.height} · {formatBytes(entry.bytes)}
+          {entry.frames && <span aria-label="GIF frames"> · GIF {entry.frames.count} frames × {entry.frames.durationMs} ms</span>}
+          {entry.svg && <span aria-label="SVG facts"> · SVG {entry.svg.nodes} nodes (sanitized)</span>}
           {entry.status !== 'done' && <span className="ml-1 text-amber-600">{entry.status}</span>}
         </p>
         <div className="flex flex-wrap gap-x-3">
           <button type="button" className="underline" onClick={() => download(entry)}>Download</button>
           <button type="button" className="underline" onClick={() => reuse(entry.fields, entry.endpoint ?? 'generate')}>Reuse settings</button>
-          <button
+          {still && <button
             type="button"
             className="underline"
             onClick={async () => {
@@ -65,8 +68,8 @@ export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: Cod
             }}
           >
             Edit this image
-          </button>
-          <button
+          </button>}
+          {still && <button
             type="button"
             className="underline"
             onClick={async () => {
@@ -75,7 +78,7 @@ export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: Cod
             }}
           >
             Continue in chat
-          </button>
+          </button>}
           <button type="button" className="underline text-red-700 dark:text-red-400" onClick={() => remove(entry.id)}>Delete</button>
         </div>
         <CopyAsCode fields={entry.fields} target={target} endpoint={entry.endpoint} />

@@ -13,6 +13,8 @@ const EditResultTools = dynamic(() => import('@/components/edit-result/edit-resu
 import { CopyAsCode } from './code-dialog';
 import { ErrorAlert } from './error-alert';
 import { ResultDetails } from './result-details';
+import { GifResult, STAGE_CLASS } from '@/components/results/gif-result';
+import { SvgResult } from '@/components/results/svg-result';
 
 const STATUS_TEXT: Record<TileState['status'], string> = {
   waiting: 'Waiting for the first image…',
@@ -27,10 +29,17 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
   const reuse = useStudio((s) => s.reuse);
   const shown = tile.image ?? tile.partial;
   const final = tile.status === 'done' && tile.image;
+  // References for edits and the chat are png/jpeg/webp: a GIF or SVG result is not offered as one.
+  const still = !!tile.image && tile.image.mime !== 'image/gif' && tile.image.mime !== 'image/svg+xml';
   const alt = final ? tile.prompt : tile.partial ? `Partial image ${tile.partial.index + 1} of “${tile.prompt}”${tile.status === 'cancelled' ? ' (cancelled)' : ''}` : '';
   return (
     <figure className="space-y-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800" aria-busy={tile.status === 'waiting' || tile.status === 'streaming'}>
-      <div className="flex aspect-square items-center justify-center overflow-hidden rounded bg-[repeating-conic-gradient(#e4e4e7_0_25%,#fafafa_0_50%)] bg-[length:16px_16px] dark:bg-[repeating-conic-gradient(#27272a_0_25%,#18181b_0_50%)]">
+      {final && tile.image!.mime === 'image/gif' && tile.image!.blob ? (
+        <GifResult blob={tile.image!.blob} url={tile.image!.url} prompt={tile.prompt} alt={alt} />
+      ) : final && tile.image!.mime === 'image/svg+xml' ? (
+        <SvgResult url={tile.image!.url} alt={alt} svg={tile.svg} />
+      ) : (
+      <div className={STAGE_CLASS}>
         {shown ? (
           // eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes
           <img src={shown.url} alt={alt} data-emitted-at={tile.partial?.at} className={`max-h-full max-w-full object-contain ${final ? '' : 'opacity-90'}`} />
@@ -38,6 +47,7 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
           <span className="text-xs text-zinc-500">{tile.status === 'failed' ? 'No image' : 'Waiting…'}</span>
         )}
       </div>
+      )}
       <figcaption className="space-y-1 text-xs">
         <p className="flex flex-wrap gap-x-2">
           <span className={tile.status === 'failed' ? 'text-red-600' : tile.status === 'cancelled' ? 'text-amber-600' : ''}>{STATUS_TEXT[tile.status]}</span>
@@ -49,14 +59,14 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
           <div className="flex flex-wrap gap-3">
             {shown?.blob && (
               <a className="underline" href={shown.url} download={filenameFor(tile.prompt, shown.mime, tile.image ? '' : 'partial')}>
-                Download
+                Download{shown.mime === 'image/gif' ? ' GIF' : shown.mime === 'image/svg+xml' ? ' SVG (sanitized)' : ''}
               </a>
             )}
             <button type="button" className="underline" onClick={() => reuse(run.fields, run.endpoint === 'generate' ? 'generate' : run.endpoint)}>Reuse settings</button>
-            {tile.image?.blob && (
+            {tile.image?.blob && still && (
               <button type="button" className="underline" onClick={() => editThisImage(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Edit this image</button>
             )}
-            {tile.image?.blob && (
+            {tile.image?.blob && still && (
               <button type="button" className="underline" onClick={() => continueInChat(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Continue in chat</button>
             )}
             <CopyAsCode fields={run.fields} target={target} endpoint={run.endpoint} files={{ images: run.fileNames ?? [], mask: run.mask ? 'mask.png' : undefined }} />

@@ -163,6 +163,9 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
         )}
       </aside>
       <main className="min-w-0 space-y-6">
+        {ready && mode === 'edit' && options.mask && references[0] && params.outputFormat === 'gif' && (
+          <p className="text-xs text-amber-700 dark:text-amber-400" role="note">GIF output takes no mask: the painted mask is kept but not sent. Choose png, jpeg or webp to edit inside a mask.</p>
+        )}
         {ready && mode === 'edit' && options.mask && references[0] && (
           <MaskPainter key={references[0].url} imageUrl={references[0].url} width={references[0].info.width} height={references[0].info.height} maxMaskBytes={options.mask.maxBytes} markup={options.markup} />
         )}

@@ -8,8 +8,14 @@ import type { ControlOptions } from '@/lib/models/options';
 import { CUSTOM_SIZE, customSizeProblem, type Dimensions } from '@/lib/models/sizes';
 import { Field, inputClass } from './field';
 
-export function SizePicker({ options, choice, dims, onChoice, onDim }: {
+export function SizePicker({ options, choice, dims, onChoice, onDim, choices: listed, custom, hint }: {
   options: ControlOptions;
+  /** The listed sizes to offer instead of the model's (a GIF's frame sizes, SVG's reference sizes). */
+  choices?: readonly string[];
+  /** A custom WxH under another rule (a GIF frame): its problem check and the rule's text; `false`: no custom size. */
+  custom?: false | { problem(dims: Dimensions): string | null; text: string };
+  /** A line under the size (the GIF frame cap for the chosen frame count). */
+  hint?: string;
   /** A listed size, or CUSTOM_SIZE. */
   choice: string;
   dims: Dimensions;
@@ -17,13 +23,14 @@ export function SizePicker({ options, choice, dims, onChoice, onDim }: {
   /** A field changed (`done` when it is left: then the value is already snapped to the rule's multiple). */
   onDim(key: keyof Dimensions, value: number, done: boolean): void;
 }) {
-  const rule = options.customSize;
-  const choices = rule ? [...options.sizes, CUSTOM_SIZE] : options.sizes;
+  const rule = custom === false ? undefined : options.customSize;
+  const base = listed ?? options.sizes;
+  const choices = rule ? [...base, CUSTOM_SIZE] : base;
   const snap = (v: number) => (rule ? Math.max(rule.multiple, Math.round(v / rule.multiple) * rule.multiple) : v);
-  const problem = rule && choice === CUSTOM_SIZE ? customSizeProblem(dims, rule) : null;
+  const problem = rule && choice === CUSTOM_SIZE ? (custom ? custom.problem(dims) : customSizeProblem(dims, rule)) : null;
   return (
     <div className="space-y-2">
-      <Field label="Size">
+      <Field label="Size" hint={hint}>
         <select className={inputClass} value={choice} onChange={(e) => onChoice(e.target.value)}>
           {choices.map((s) => (
             <option key={s} value={s}>{s === CUSTOM_SIZE ? 'custom…' : s}</option>
@@ -50,8 +57,10 @@ export function SizePicker({ options, choice, dims, onChoice, onDim }: {
           </div>
           <p className={`mt-1 text-xs ${problem ? 'text-red-600' : 'text-zinc-500'}`} role={problem ? 'alert' : undefined}>
             {problem
-              ? `${dims.width}×${dims.height}: ${problem}.`
-              : `Multiples of ${rule.multiple}, longest side ≤ ${rule.maxEdge}, ${(rule.minPixels / 1e6).toFixed(2)}–${(rule.maxPixels / 1e6).toFixed(2)} MP, aspect ≤ ${rule.maxAspect}:1.`}
+              ? `${dims.width}×${dims.height}: ${problem.replace(/\.$/, '')}.`
+              : custom
+                ? custom.text
+                : `Multiples of ${rule.multiple}, longest side ≤ ${rule.maxEdge}, ${(rule.minPixels / 1e6).toFixed(2)}–${(rule.maxPixels / 1e6).toFixed(2)} MP, aspect ≤ ${rule.maxAspect}:1.`}
           </p>
         </div>
       )}

@@ -46,11 +46,15 @@ export const AUTHORING_PRICES: Record<string, TextRates> = {
 
 /** `svg_usage` as a Responses-style usage block (the authoring model's text tokens; reasoning inside output). */
 export interface SvgUsage {
+  /** The authoring model, as the offline API and gateways report it. */
+  model?: string;
   input_tokens: number;
   output_tokens: number;
   total_tokens?: number;
   input_tokens_details?: { cached_tokens?: number };
   output_tokens_details?: { reasoning_tokens?: number };
+  /** Reasoning tokens, included in output_tokens (the offline API's flat shape). */
+  reasoning_tokens?: number;
 }
 
 export interface SvgCostLine {

@@ -4,7 +4,7 @@
  * the gallery lists hundreds of entries without reading a single full image.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ImagesUsage } from '../cost/usage';
+import type { ImagesUsage, SvgUsage } from '../cost/usage';
 import type { Echoed, GenerationError } from '../generation/events';
 import type { ImageEndpoint } from '../models/validate';
 import type { ProviderKind } from '../providers/config';
@@ -32,6 +32,12 @@ export interface HistoryMeta {
   /** Size of the full image in bytes. */
   bytes: number;
   thumb: Blob;
+  /** An animated GIF: its frames and delays as read from the file (the request's frame_count/duration are in fields). */
+  frames?: { count: number; durationMs: number; delaysMs: number[] };
+  /** An SVG: the sanitized file's facts (the stored blob is the sanitized document). */
+  svg?: { bytes: number; nodes: number; removed: number; originalBytes: number };
+  /** An SVG: the authoring model's usage, when the answer carried it. */
+  svgUsage?: SvgUsage | null;
 }
 
 interface Schema extends DBSchema {

@@ -1,5 +1,5 @@
 /** A download name from the prompt: readable, safe on every OS, with the extension of the real format. */
-const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif', 'image/svg+xml': 'svg' };
 
 /** Longest slug, in characters (not UTF-16 units, so a character outside the BMP is never cut in half). */
 const MAX_SLUG = 60;

@@ -4,14 +4,28 @@ import { create } from 'zustand';
 import type { GenerationEvent } from '../generation/events';
 import { applyEvent, cancelRun, pruneRuns, type CompletedExtras, type GalleryState, type RunState } from './apply-event';
 import { sanitizeSvg } from './svg-sanitize';
+import { sniffOutput } from '../images/sniff';
 
 const SVG_MIME = 'image/svg+xml';
+
+/**
+ * The type from the bytes, never from the request (api-2026-12 §7.7): a GIF or SVG the server could only call
+ * application/octet-stream (its sniffer knows the input types) gets its real type, and its size where the file says it.
+ */
+function withRealType(event: GenerationEvent): GenerationEvent {
+  if ((event.type !== 'completed' && event.type !== 'partial') || !event.bytes) return event;
+  const out = sniffOutput(event.bytes);
+  if (!out || out.mime === event.mime) return event;
+  if (event.type === 'partial') return { ...event, mime: out.mime };
+  return { ...event, mime: out.mime, width: event.width || out.width || 0, height: event.height || out.height || 0 };
+}
 
 /**
  * An SVG answer is sanitized here, before anything shows or keeps it: the tile, its download, history and
  * "Edit this image" all get the sanitized file. A document that is not an SVG after sanitizing becomes an error.
  */
-export function sanitizeCompleted(event: GenerationEvent): GenerationEvent & CompletedExtras {
+export function sanitizeCompleted(received: GenerationEvent): GenerationEvent & CompletedExtras {
+  const event = withRealType(received);
   if (event.type !== 'completed' || !event.bytes || event.mime !== SVG_MIME) return event;
   const svgUsage = (event as { svgUsage?: CompletedExtras['svgUsage']; svg_usage?: CompletedExtras['svgUsage'] });
   const usage = svgUsage.svgUsage ?? svgUsage.svg_usage;

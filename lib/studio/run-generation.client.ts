@@ -6,7 +6,8 @@
  */
 import { followJob } from '../pipeline/follow';
 import { serverActions } from '../pipeline/server-actions';
-import { makeThumbnail } from '../history/thumbnail.client';
+import { bitmapOf, makeThumbnail } from '../history/thumbnail.client';
+import { gifInfo } from '../history/gif-info';
 import { useHistory } from '../history/history-store.client';
 import type { GenerationEvent } from '../generation/events';
 import { useGallery } from './gallery-store.client';
@@ -41,10 +42,14 @@ async function remember(runId: string, tile: TileState): Promise<void> {
   const status = tile.status === 'done' ? 'done' : tile.status === 'failed' ? 'failed' : 'cancelled';
   let { width, height } = image;
   if (!width) {
-    const bitmap = await createImageBitmap(image.blob);
+    const bitmap = await bitmapOf(image.blob);
     ({ width, height } = bitmap);
     bitmap.close();
   }
+  // A GIF keeps its frame count and delays beside the file; an SVG its sanitized facts and svg_usage.
+  const gif = image.mime === 'image/gif' ? gifInfo(new Uint8Array(await image.blob.arrayBuffer())) : null;
+  const frames = gif ? { count: gif.frames, durationMs: gif.delaysMs[0] ?? 0, delaysMs: gif.delaysMs } : undefined;
+  const svg = tile.svg ? { bytes: tile.svg.bytes, nodes: tile.svg.nodes, removed: tile.svg.removed, originalBytes: tile.svg.originalBytes } : undefined;
   await useHistory.getState().add(
     {
       id: tile.key,
@@ -65,6 +70,8 @@ async function remember(runId: string, tile: TileState): Promise<void> {
       mime: image.mime,
       bytes: image.blob.size,
       thumb: await makeThumbnail(image.blob),
+      ...(frames ? { frames } : {}),
+      ...(svg ? { svg, svgUsage: tile.svgUsage ?? null } : {}),
     },
     image.blob,
   );
