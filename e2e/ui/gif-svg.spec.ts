@@ -111,6 +111,7 @@ test('an SVG: one image, an authoring model, shown as an <img> of the sanitized 
 
   const facts = gallery(page).getByLabel('SVG facts').first();
   await expect(facts).toContainText(/\d[\d,]* bytes\) · \d[\d,]* nodes/);
+  await expect(facts).toContainText('sanitized: nothing unsafe found');
   expect(Number(await facts.getAttribute('data-nodes'))).toBeGreaterThan(1);
   await gallery(page).getByText('View source').first().click();
   const source = gallery(page).getByLabel('SVG source').first();

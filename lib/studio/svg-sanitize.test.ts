@@ -46,6 +46,10 @@ describe('sanitizeSvg', () => {
     expect(out.nodes).toBe(1 + doc.documentElement.querySelectorAll('*').length);
   });
 
+  it('counts nothing unsafe in a clean document (its comment and XML declaration are not unsafe)', () => {
+    expect(sanitizeSvg('<?xml version="1.0"?>\n<!-- made offline --><svg xmlns="http://www.w3.org/2000/svg" role="img"><title>t</title><rect width="1" height="1"/></svg>').removed).toBe(0);
+  });
+
   it('refuses a document without an svg root', () => {
     expect(() => sanitizeSvg('<html><body><script>alert(1)</script></body></html>')).toThrow(/not an SVG/);
   });

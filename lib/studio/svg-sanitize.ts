@@ -29,6 +29,8 @@ const CONFIG: Config = {
   // <use> only ever points inside the document: the href hook drops every other target.
   ADD_TAGS: ['use'],
   FORBID_TAGS: ['script', 'foreignObject', 'iframe', 'embed', 'object', 'audio', 'video'],
+  // role="img" is accessibility, not behaviour.
+  ADD_ATTR: ['role'],
   FORBID_ATTR: ['srcset', 'src', 'action', 'formaction', 'ping'],
   // No <a href> navigation or xlink to another document; only #fragments and inline rasters survive (hooks below).
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -50,7 +52,13 @@ export function sanitizeSvg(source: string, win: Window & typeof globalThis = wi
     if (data.tagName === 'style' && /@import|url\(\s*['"]?\s*(?!#)|expression\(|javascript:/i.test(node.textContent ?? '')) node.parentNode?.removeChild(node);
   });
   const body = purify.sanitize(source, CONFIG) as unknown as HTMLElement;
-  const removed = purify.removed.length;
+  // Elements and attributes taken out; comments and the XML declaration are dropped too but are not counted as unsafe.
+  // (The parser's own <body> wrapper is reported too; it was never part of the document.)
+  const removed = purify.removed.filter((r) => {
+    if ('attribute' in r) return true;
+    const el = (r as { element?: Node }).element;
+    return el?.nodeType === 1 && !['BODY', 'HTML', 'HEAD'].includes(el.nodeName);
+  }).length;
   purify.removeAllHooks();
   const root = body.querySelector('svg');
   if (!root) throw new Error('The answer is not an SVG document (no <svg> root after sanitizing).');
