@@ -4,7 +4,7 @@
  * format carries them as raw binary, not base64 text.
  */
 import type { ApiErrorBody } from '../errors/api-error';
-import type { ImagesUsage } from '../cost/usage';
+import type { ImagesUsage, SvgUsage } from '../cost/usage';
 
 /** What the service said it used (GPT image models echo these; dall-e does not). */
 export interface Echoed {
@@ -39,6 +39,8 @@ export type GenerationEvent =
       echoed: Echoed;
       /** For a stream, this image's usage; for a batch, the whole request's usage on tile 0. */
       usage: ImagesUsage | null;
+      /** An SVG answer's authoring model usage (top-level `svg_usage`, api-2026-12 §2.5), on tile 0. */
+      svgUsage?: SvgUsage | null;
       revisedPrompt?: string;
       latencyMs: number;
       at: number;

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import type { ImageEditParamsBase, ImageGenerateParamsBase } from 'openai/resources/images';
 import OpenAI from 'openai';
-import type { ImagesUsage } from '../cost/usage';
+import type { ImagesUsage, SvgUsage } from '../cost/usage';
 import { errorFor } from '../errors/codes';
 import { bytesOf, imageFacts as mimeOf, readSse, recordError, streamReadError, type SseRecord } from '../pipeline/sse.server';
 import { MARKUP_FIELD } from '../models/registry';
@@ -144,9 +144,12 @@ export async function batch(client: OpenAI, wire: Wire, files: Uploads, opts: Ca
     }
     const bytes = bytesOf(item.b64_json);
     const { mime, width, height } = mimeOf(bytes);
+    // svg_usage is newer than openai 6.49's ImagesResponse (api-2026-12 §2.5); the SDK passes it through.
+    const svgUsage = (res as OpenAI.ImagesResponse & { svg_usage?: SvgUsage }).svg_usage;
     emit({
       type: 'completed', tile, bytes, mime, width, height, echoed,
       usage: tile === 0 ? ((res.usage as ImagesUsage | undefined) ?? null) : null,
+      ...(tile === 0 && svgUsage ? { svgUsage } : {}),
       revisedPrompt: item.revised_prompt, latencyMs, at: Date.now(),
     });
   });

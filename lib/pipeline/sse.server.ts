@@ -11,7 +11,7 @@ import 'server-only';
  */
 import { createParser } from 'eventsource-parser';
 import { errorFor } from '../errors/codes';
-import { sniffImage } from '../images/sniff';
+import { sniffOutput } from '../images/sniff';
 import { envNumber } from './env-number.server';
 import type { GenerationError } from '../generation/events';
 
@@ -151,6 +151,7 @@ export function bytesOf(b64: unknown, record?: { type: string; field: string }):
 
 /** Type and size from the image's header. */
 export function imageFacts(bytes: Uint8Array): { mime: string; width: number; height: number } {
-  const info = sniffImage(bytes);
-  return info ? { mime: `image/${info.type}`, width: info.width, height: info.height } : { mime: 'application/octet-stream', width: 0, height: 0 };
+  // The real format from the bytes (api-2026-12 §7.7): PNG, JPEG, WebP, and 2.6's GIF and SVG.
+  const info = sniffOutput(bytes);
+  return info ? { mime: info.mime, width: info.width ?? 0, height: info.height ?? 0 } : { mime: 'application/octet-stream', width: 0, height: 0 };
 }
