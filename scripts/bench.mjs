@@ -8,7 +8,8 @@
  * - peak RSS: the server's resident memory (whole process tree), sampled every 10 ms while 16 concurrent
  *   1536x1024 requests run.
  *
- * Then the cost estimator's error against billed usage (bench-cost.mjs), the studio and mask painter in Chromium (bench-studio.mjs, bench-mask.mjs), the chat (bench-chat.mjs) and
+ * Then the cost estimator's error against billed usage (bench-cost.mjs), the studio and mask painter in Chromium (bench-studio.mjs, bench-mask.mjs), GIF and SVG
+ * results in Chromium (bench-gif-svg.mjs: click to first GIF frame shown, sanitizing a 1 MB SVG), the chat (bench-chat.mjs) and
  * hosting for a team (bench-hosting.mjs: access, limits, keep-alives, jobs, recovery), each saying how it measures.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +17,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createParser } from 'eventsource-parser';
 import { ensureBuild, ensurePackages, ensureTestTools, root } from './setup.mjs';
 import { benchStudio } from './bench-studio.mjs';
+import { benchGifSvg } from './bench-gif-svg.mjs';
 import { benchChat } from './bench-chat.mjs';
 import { benchHosting } from './bench-hosting.mjs';
 import { benchCost } from './bench-cost.mjs';
@@ -156,6 +158,8 @@ try {
   await benchCost(`http://127.0.0.1:${PORT}`);
   console.log('\nstudio, in Chromium:');
   await benchStudio(`http://127.0.0.1:${PORT}`);
+  console.log('\ngpt-image-2.6 GIF and SVG results, in Chromium:');
+  await benchGifSvg(`http://127.0.0.1:${PORT}`);
   console.log('\nchat, in Chromium:');
   await benchChat(`http://127.0.0.1:${PORT}`);
   console.log('\nhosting for a team (extra servers and a redis-server started here):');

@@ -71,3 +71,20 @@ export function sanitizedSvgBlob(source: string, win?: Window & typeof globalThi
   const info = sanitizeSvg(source, win);
   return { blob: new Blob([info.text], { type: 'image/svg+xml' }), info };
 }
+
+/**
+ * For `npm run bench` (scripts/bench-gif-svg.mjs): off unless the page set `window.__svgBench = {}` before this
+ * module loaded. Then `__svgBench.sanitize(source)` runs sanitizeSvg, the gallery's own call, and times it.
+ */
+function exposeBench(): void {
+  if (typeof window === 'undefined') return;
+  const bench = (window as { __svgBench?: Record<string, unknown> }).__svgBench;
+  if (!bench) return;
+  bench.sanitize = (source: string) => {
+    const t = performance.now();
+    const clean = sanitizeSvg(source);
+    const ms = performance.now() - t;
+    return { ms, bytesIn: new TextEncoder().encode(source).length, bytesOut: clean.bytes, nodes: clean.nodes, removed: clean.removed, text: clean.text };
+  };
+}
+exposeBench();
