@@ -3,24 +3,13 @@
  * "Markup as sent": the transparent PNG an edit would send, re-exported shortly after each change, on a
  * checkerboard, with its pixel size and bytes, the marks listed, and a download link.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { formatBytes } from '@/components/ui/field';
-import { sniffImage } from '@/lib/images/sniff';
+import { CHECKERBOARD, useExportedPng } from './use-exported-png';
 import { currentMarkupPng, markupStore } from '@/lib/markup/markup-store';
 import { exportMarkup } from '@/lib/markup/export';
 import { describeMark } from '@/lib/markup/shapes';
-
-interface Exported {
-  revision: number;
-  url: string | null;
-  bytes: number;
-  width: number;
-  height: number;
-  error?: string;
-}
-
-const CHECKERBOARD = { background: 'repeating-conic-gradient(#d4d4d8 0 25%, #fff 0 50%) 0 0 / 16px 16px' };
 
 /** For `npm run bench` (scripts/bench-mask.mjs): off unless the page set `window.__markupBench = {}`. */
 function exposeBench(): void {
@@ -37,47 +26,13 @@ function exposeBench(): void {
 export function MarkupPreview({ maxBytes }: { maxBytes?: number }) {
   const revision = useStore(markupStore, (s) => s.revision);
   const marks = useStore(markupStore, (s) => s.history.marks);
-  const [exported, setExported] = useState<Exported | null>(null);
-  const url = useRef<string | null>(null);
-
+  const exported = useExportedPng(revision, currentMarkupPng);
   useEffect(exposeBench, []);
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      let next: Exported = { revision, url: null, bytes: 0, width: 0, height: 0 };
-      try {
-        const blob = await currentMarkupPng();
-        const info = blob && sniffImage(new Uint8Array(await blob.slice(0, 64).arrayBuffer()));
-        if (cancelled) return;
-        if (blob) next = { revision, url: URL.createObjectURL(blob), bytes: blob.size, width: info?.width ?? 0, height: info?.height ?? 0 };
-      } catch (e) {
-        next.error = e instanceof Error ? e.message : String(e);
-      }
-      if (cancelled) return;
-      if (url.current) URL.revokeObjectURL(url.current);
-      url.current = next.url;
-      setExported(next);
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [revision]);
-
-  useEffect(
-    () => () => {
-      if (url.current) URL.revokeObjectURL(url.current);
-    },
-    [],
-  );
-
-  const fresh = exported?.revision === revision;
   return (
     <div className="space-y-3">
       <figure aria-label="Markup as sent" className="space-y-1.5">
         <figcaption className="text-sm font-medium">Markup as sent</figcaption>
-        {!fresh ? (
+        {!exported ? (
           <p className="text-sm text-zinc-500" role="status">
             Updating…
           </p>

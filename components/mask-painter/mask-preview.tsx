@@ -3,67 +3,21 @@
  * "Mask as sent": the PNG an edit would send, re-exported shortly after each change, on a checkerboard (the
  * transparent area is what the model may repaint), with its pixel size and bytes, and a download link.
  */
-import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { formatBytes } from '@/components/ui/field';
-import { sniffImage } from '@/lib/images/sniff';
+import { CHECKERBOARD, useExportedPng } from './use-exported-png';
 import { currentMaskPng, maskStore } from '@/lib/mask/mask-store';
 import { MaskUpload } from './mask-upload';
-
-interface Exported {
-  revision: number;
-  url: string | null;
-  bytes: number;
-  width: number;
-  height: number;
-  error?: string;
-}
-
-const CHECKERBOARD = { background: 'repeating-conic-gradient(#d4d4d8 0 25%, #fff 0 50%) 0 0 / 16px 16px' };
 
 /** maxBytes: the model's mask limit from the registry, when the host knows the model. */
 export function MaskPreview({ maxBytes }: { maxBytes?: number }) {
   const revision = useStore(maskStore, (s) => s.revision);
-  const [exported, setExported] = useState<Exported | null>(null);
-  const url = useRef<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      let next: Exported = { revision, url: null, bytes: 0, width: 0, height: 0 };
-      try {
-        const blob = await currentMaskPng();
-        // The size as the PNG says it, not as we asked.
-        const info = blob && sniffImage(new Uint8Array(await blob.slice(0, 64).arrayBuffer()));
-        if (cancelled) return;
-        if (blob) next = { revision, url: URL.createObjectURL(blob), bytes: blob.size, width: info?.width ?? 0, height: info?.height ?? 0 };
-      } catch (e) {
-        next.error = e instanceof Error ? e.message : String(e);
-      }
-      if (cancelled) return;
-      if (url.current) URL.revokeObjectURL(url.current);
-      url.current = next.url;
-      setExported(next);
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [revision]);
-
-  useEffect(
-    () => () => {
-      if (url.current) URL.revokeObjectURL(url.current);
-    },
-    [],
-  );
-
-  const fresh = exported?.revision === revision;
+  const exported = useExportedPng(revision, currentMaskPng);
   return (
     <div className="space-y-3">
       <figure aria-label="Mask as sent" className="space-y-1.5">
         <figcaption className="text-sm font-medium">Mask as sent</figcaption>
-        {!fresh ? (
+        {!exported ? (
           <p className="text-sm text-zinc-500" role="status">
             Updating…
           </p>
