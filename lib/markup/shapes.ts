@@ -2,6 +2,7 @@
  * Markup marks (gpt-image-2.6 markup-guided edits, api-2026-12 §2.4): pen strokes, arrows, ellipses, rectangles
  * and text notes, in the first image's pixels. Pure data and geometry; drawing is in render.ts.
  */
+import { pointsBounds } from '../mask/ops';
 
 export type MarkTool = 'pen' | 'arrow' | 'ellipse' | 'rect' | 'text';
 
@@ -128,19 +129,8 @@ export function isMeaningful(m: Mark): boolean {
 export function markBounds(m: Mark): { x0: number; y0: number; x1: number; y1: number } {
   const r = m.width / 2;
   switch (m.kind) {
-    case 'pen': {
-      let x0 = Infinity;
-      let y0 = Infinity;
-      let x1 = -Infinity;
-      let y1 = -Infinity;
-      for (let i = 0; i + 1 < m.points.length; i += 2) {
-        x0 = Math.min(x0, m.points[i]);
-        x1 = Math.max(x1, m.points[i]);
-        y0 = Math.min(y0, m.points[i + 1]);
-        y1 = Math.max(y1, m.points[i + 1]);
-      }
-      return { x0: x0 - r, y0: y0 - r, x1: x1 + r, y1: y1 + r };
-    }
+    case 'pen':
+      return pointsBounds(m.points, r);
     case 'arrow': {
       const head = arrowHead(m);
       const xs = [m.x0, m.x1, ...(head ? [head.left[0], head.right[0]] : [])];

@@ -56,20 +56,24 @@ export function appendPoints(points: readonly number[], xy: readonly number[], m
   return out ?? points;
 }
 
-/** Axis-aligned bounds of a stroke including its brush radius and soft edge. */
-export function strokeBounds(op: StrokeOp): { x0: number; y0: number; x1: number; y1: number } {
+/** Axis-aligned bounds of flat x,y points, grown by `pad` on every side (a brush's or a pen's radius). */
+export function pointsBounds(points: ArrayLike<number>, pad: number): { x0: number; y0: number; x1: number; y1: number } {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (let i = 0; i + 1 < op.points.length; i += 2) {
-    x0 = Math.min(x0, op.points[i]);
-    x1 = Math.max(x1, op.points[i]);
-    y0 = Math.min(y0, op.points[i + 1]);
-    y1 = Math.max(y1, op.points[i + 1]);
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    x0 = Math.min(x0, points[i]);
+    x1 = Math.max(x1, points[i]);
+    y0 = Math.min(y0, points[i + 1]);
+    y1 = Math.max(y1, points[i + 1]);
   }
-  const r = op.size / 2 + op.feather * 1.5;
-  return { x0: x0 - r, y0: y0 - r, x1: x1 + r, y1: y1 + r };
+  return { x0: x0 - pad, y0: y0 - pad, x1: x1 + pad, y1: y1 + pad };
+}
+
+/** Axis-aligned bounds of a stroke including its brush radius and soft edge. */
+export function strokeBounds(op: StrokeOp): { x0: number; y0: number; x1: number; y1: number } {
+  return pointsBounds(op.points, op.size / 2 + op.feather * 1.5);
 }
 
 function touchesImage(op: StrokeOp, image: Size): boolean {
