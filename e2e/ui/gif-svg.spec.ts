@@ -1,23 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { gallery, openStudio } from './helpers';
+import { gallery, openStudio, shots } from './helpers';
 
-/** SHOTS_DIR=/tmp/shots: desktop and phone, light and dark, of each result (for the issue's report). */
-async function shots(page: Page, name: string, target: Locator) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const theme = page.getByRole('combobox', { name: 'Theme' });
-  for (const [device, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    for (const mode of ['light', 'dark'] as const) {
-      await theme.selectOption(mode);
-      await target.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${dir}/15-${name}-${device}-${mode}.png` });
-    }
-  }
-  await theme.selectOption('system');
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 async function choose26(page: Page, prompt: string, format: 'gif' | 'svg') {
   await openStudio(page);

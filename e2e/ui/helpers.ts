@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Open the studio with its persisted settings loaded (the Generate button is enabled once they are). */
 export async function openStudio(page: Page) {
@@ -12,3 +12,21 @@ export async function setLatency(page: Page, ms: number) {
 }
 
 export const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' });
+
+/** SHOTS_DIR=/tmp/shots: desktop and phone, light and dark (for an issue's report); inert without it. */
+export async function shots(page: Page, name: string, target: Locator) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  for (const [device, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(size);
+    for (const mode of ['light', 'dark'] as const) {
+      await theme.selectOption(mode);
+      await target.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${dir}/15-${name}-${device}-${mode}.png` });
+    }
+  }
+  await theme.selectOption('system');
+  await page.setViewportSize({ width: 1400, height: 1000 });
+}

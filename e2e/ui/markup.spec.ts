@@ -5,7 +5,7 @@
  */
 import { expect, test, type Locator, type Page, type Request } from '@playwright/test';
 import sharp from 'sharp';
-import { gallery, openStudio } from './helpers';
+import { gallery, openStudio, shots } from './helpers';
 
 const W = 640;
 const H = 480;
@@ -16,23 +16,6 @@ const painter = (page: Page) => page.getByRole('region', { name: 'Mask painter' 
 const stage = (page: Page) => page.getByTestId('mask-stage');
 const marks = (page: Page) => painter(page).getByRole('list', { name: 'Marks' }).getByRole('listitem');
 
-/** SHOTS_DIR=/tmp/shots: desktop and phone, light and dark (for the issue's report). */
-async function shots(page: Page, name: string, target: Locator) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const theme = page.getByRole('combobox', { name: 'Theme' });
-  for (const [device, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    for (const mode of ['light', 'dark'] as const) {
-      await theme.selectOption(mode);
-      await target.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${dir}/15-${name}-${device}-${mode}.png` });
-    }
-  }
-  await theme.selectOption('system');
-  await page.setViewportSize({ width: 1400, height: 1000 });
-}
 
 async function reference(): Promise<Buffer> {
   return sharp({ create: { width: W, height: H, channels: 3, background: '#4a90d9' } })
