@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
+import { stableView, stage, toScreen } from './stage';
 
 const W = 1024;
 const H = 768;
@@ -13,30 +14,11 @@ const H = 768;
 test.use({ viewport: { width: 1400, height: 1000 } });
 
 const painter = (page: Page) => page.getByRole('region', { name: 'Mask painter' });
-const stage = (page: Page) => page.getByTestId('mask-stage');
 
 async function open(page: Page) {
   await page.goto('/dev/mask-painter');
   await expect(painter(page)).toBeVisible();
   await expect(stage(page)).toHaveAttribute('data-ready', 'true');
-}
-
-/** The view once zooming or panning has settled (React applies it a frame or so after the input). */
-async function stableView(page: Page): Promise<number[]> {
-  let prev = '';
-  for (;;) {
-    const v = (await stage(page).getAttribute('data-view'))!;
-    if (v === prev) return v.split(',').map(Number);
-    prev = v;
-    await page.waitForTimeout(100);
-  }
-}
-
-/** Screen position of an image pixel under the current view. */
-async function toScreen(page: Page, x: number, y: number): Promise<[number, number]> {
-  const box = (await stage(page).boundingBox())!;
-  const [scale, vx, vy] = await stableView(page);
-  return [box.x + vx + x * scale, box.y + vy + y * scale];
 }
 
 /** A mouse stroke between two image points. */
