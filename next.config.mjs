@@ -27,8 +27,9 @@ const nextConfig = {
   compress: false,
   // Lets a second build live beside the main one (benchmarks, parallel work): NEXT_DIST_DIR=.next-bench.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // sharp is a native module: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ['sharp'],
+  // sharp is a native module: load it from node_modules at run time instead of bundling it. @azure/identity
+  // and @azure/logger share one logger instance, which the keyless sign-in reads (azure-credential.server.ts).
+  serverExternalPackages: ['sharp', '@azure/identity', '@azure/logger'],
   // The build checks the app's types only; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   experimental: {

@@ -13,6 +13,7 @@ import { RulesTable } from '@/components/settings/rules-table';
 import { accessConfig } from '@/lib/access/config';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
 import { PricingTable } from '@/components/cost/pricing-table';
+import { AzureSignIn } from '@/components/settings/azure-sign-in.server';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,6 +32,7 @@ export default async function Settings() {
         {accessConfig().enabled && <p className="text-sm">Signed in as <strong>{user.name}</strong> (<Link href="/login" className="underline">sign out</Link>)</p>}
       </header>
       {error && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">Configuration error: {error}</p>}
+      {providers.filter((p) => p.id === 'azure').map((p) => <AzureSignIn key={p.id} provider={p} />)}
       {active && (
         <section aria-labelledby="provider-heading" className="space-y-3">
           <h2 id="provider-heading" className="text-lg font-semibold">

@@ -42,7 +42,7 @@ import '@/components/server-actions';
 function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
   if (provider.id === 'offline') return { kind: 'offline', baseURL: `${window.location.origin}/api/offline/v1` };
   if (provider.id === 'azure') {
-    return { kind: 'azure', baseURL: provider.baseURL.replace(/\/openai$/, ''), apiVersion: provider.apiVersion, deployment: provider.deployments?.[model as never] };
+    return { kind: 'azure', baseURL: provider.baseURL.replace(/\/openai(\/v1)?$/, ''), apiVersion: provider.apiVersion, deployment: provider.deployments?.[model], azure: provider.azure };
   }
   return { kind: provider.id, baseURL: provider.baseURL };
 }

@@ -7,6 +7,7 @@ import 'server-only';
 import OpenAI from 'openai';
 import { bytesOf, imageFacts, readSse, recordError, streamReadError } from '../pipeline/sse.server';
 import { createClient } from '../providers/sdk-client.server';
+import { upstreamModel } from '../providers/deployments';
 import { findProvider } from '../providers/configured.server';
 import { shutDownMessage } from '../providers/lineup';
 import { lifecycleOf, lifecycleOwner } from '../models/lifecycle';
@@ -77,19 +78,21 @@ async function prepare(input: ChatRequest, user: User, job: JobHandle<ChatEvent>
   const gate = admitted.gate;
 
   const client = createClient(provider, input.mainModel as ModelId, undefined, gate.apiKey);
-  const headers = simulationHeaders(provider.id, input.simulate);
+  const headers = simulationHeaders(provider, input.simulate);
   // Azure routes the tool to its own deployment, named in this header (api-reference, Azure image tool).
-  if (provider.id === 'azure') headers['x-ms-oai-image-generation-deployment'] = provider.deployments?.[toolReq.model] ?? toolReq.model;
+  if (provider.id === 'azure') headers['x-ms-oai-image-generation-deployment'] = upstreamModel(provider, toolReq.model);
   const tool = toolParams(toolReq);
   const bodyWith = (sent: SentImages): ChatCreateParams => ({
-    model: input.mainModel,
+    model: upstreamModel(provider, input.mainModel),
     input: buildInput(input.text, sent.parts, input.referenceCallId),
     tools: [sent.mask ? { ...tool, input_image_mask: sent.mask } : tool],
     stream: true,
     ...(input.previousResponseId ? { previous_response_id: input.previousResponseId } : {}),
   });
 
-  const work = async (emit: (e: ChatEvent) => void) => {
+  const work = async (send: (e: ChatEvent) => void) => {
+    // Errors say which provider answered: Azure's are explained in its own terms (explain.ts).
+    const emit = (e: ChatEvent) => send(e.type === 'error' ? { ...e, error: { ...e.error, provider: provider.id } } : e);
     emit({ type: 'started', jobId: job.id });
     try {
       const sent = await sendImages(client, uploads, job.signal);

@@ -228,3 +228,62 @@ describe('gpt-image-2.6 gif and svg in the snippets', () => {
     expect(curlSnippet(target, svg)).toContain('"svg":{"model":"gpt-6-luna","reasoning":{"effort":"high"}}');
   });
 });
+
+describe('Azure: both routes, key and keyless (api-2026-12 §6.1)', () => {
+  const scope = 'https://ai.azure.com/.default';
+  const v1Entra: CodeTarget = { kind: 'azure', baseURL: 'https://my-res.openai.azure.com', apiVersion: 'preview', deployment: 'img-prod', azure: { route: 'v1', auth: 'entra', scope } };
+  const v1Key: CodeTarget = { ...v1Entra, azure: { route: 'v1', auth: 'key', scope } };
+  const datedEntra: CodeTarget = { ...TARGETS.azure, azure: { route: 'deployments', auth: 'entra', scope } };
+  let dir: string;
+  beforeAll(() => void (dir = mkdtempSync(join(tmpdir(), 'snippets-azure-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('curl on v1 posts to …/openai/v1/ with api-version, the deployment as model, and a token from the Azure CLI', () => {
+    const code = curlSnippet(v1Entra, batch);
+    expect(code).toContain("AZURE_TOKEN=$(az account get-access-token --scope 'https://ai.azure.com/.default' --query accessToken -o tsv)");
+    expect(code).toContain("curl -s -X POST 'https://my-res.openai.azure.com/openai/v1/images/generations?api-version=preview'");
+    expect(code).toContain('-H "Authorization: Bearer $AZURE_TOKEN"');
+    expect(code).not.toContain('api-key');
+    expect(JSON.parse(curlBody(code))).toEqual({ ...batch, model: 'img-prod' });
+    const keyed = curlSnippet({ ...v1Key, apiVersion: undefined }, batch);
+    expect(keyed).toContain("'https://my-res.openai.azure.com/openai/v1/images/generations'");
+    expect(keyed).toContain('-H "api-key: $AZURE_OPENAI_API_KEY"');
+  });
+
+  it('Node on v1 uses the plain client with a bearer token provider; on the dated route AzureOpenAI with azureADTokenProvider', () => {
+    const v1 = nodeSnippet(v1Entra, streaming);
+    expect(v1).toContain("import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';");
+    expect(v1).toContain('baseURL: "https://my-res.openai.azure.com/openai/v1/"');
+    expect(v1).toContain('apiKey: getBearerTokenProvider(new DefaultAzureCredential(), "https://ai.azure.com/.default")');
+    expect(v1).toContain(`defaultQuery: { 'api-version': "preview" }`);
+    expect(v1).toContain('model: "img-prod"');
+    expect(nodeSnippet(v1Key, batch)).toContain('apiKey: process.env.AZURE_OPENAI_API_KEY');
+    const dated = nodeSnippet(datedEntra, batch);
+    expect(dated).toContain('new AzureOpenAI({');
+    expect(dated).toContain('azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), "https://ai.azure.com/.default")');
+    expect(dated).not.toContain('apiKey');
+    for (const [i, code] of [v1, dated].entries()) {
+      const file = join(dir, `azure-${i}.mjs`);
+      writeFileSync(file, code);
+      execFileSync(process.execPath, ['--check', file]);
+    }
+  });
+
+  it('Python on v1 uses OpenAI with a token provider; on the dated route AzureOpenAI with azure_ad_token_provider', () => {
+    requirePython();
+    const v1 = pythonSnippet(v1Entra, batch);
+    expect(v1).toContain('from azure.identity import DefaultAzureCredential, get_bearer_token_provider');
+    expect(v1).toContain('base_url="https://my-res.openai.azure.com/openai/v1/"');
+    expect(v1).toContain('api_key=get_bearer_token_provider(DefaultAzureCredential(), "https://ai.azure.com/.default")');
+    expect(v1).toContain('default_query={"api-version": "preview"}');
+    expect(v1).toContain('model="img-prod"');
+    const dated = pythonSnippet(datedEntra, batch);
+    expect(dated).toContain('azure_ad_token_provider=get_bearer_token_provider(DefaultAzureCredential(), "https://ai.azure.com/.default")');
+    expect(dated).not.toContain('api_key');
+    for (const [i, code] of [v1, dated].entries()) {
+      const file = join(dir, `azure-${i}.py`);
+      writeFileSync(file, code);
+      execFileSync('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', file]);
+    }
+  });
+});

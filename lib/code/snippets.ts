@@ -10,6 +10,20 @@ export interface CodeTarget {
   baseURL: string;
   apiVersion?: string;
   deployment?: string;
+  /** Azure: its route and sign-in as this server uses them (default: the dated route with the key). */
+  azure?: { route: 'v1' | 'deployments'; auth: 'key' | 'entra'; scope: string };
+}
+
+/** Azure's v1 route: the plain OpenAI client on …/openai/v1/, the deployment as `model` (api-2026-12 §6.1). */
+const onV1 = (t: CodeTarget) => t.kind === 'azure' && t.azure?.route === 'v1';
+/** Keyless Azure: an Entra ID token (DefaultAzureCredential) instead of the key. */
+const keyless = (t: CodeTarget) => t.kind === 'azure' && t.azure?.auth === 'entra';
+const scopeOf = (t: CodeTarget) => t.azure?.scope ?? 'https://ai.azure.com/.default';
+const endpointOf = (t: CodeTarget) => t.baseURL.replace(/\/+$/, '');
+
+/** What goes on the wire: on Azure's v1 route `model` names the deployment. */
+function bodyFor(t: CodeTarget, p: WireParams): WireParams {
+  return onV1(t) && t.deployment ? { ...p, model: t.deployment } : p;
 }
 
 /** Edits and variations send files: the names the user picks them by (they live beside the script). */
@@ -45,11 +59,17 @@ function extension(p: WireParams): string {
   return f === 'jpeg' ? 'jpg' : f;
 }
 
-export function curlSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
-  const url = t.kind === 'azure'
-    ? `${t.baseURL.replace(/\/+$/, '')}/openai/deployments/${t.deployment ?? p.model}/images/${path(files)}?api-version=${t.apiVersion}`
-    : `${t.baseURL.replace(/\/+$/, '')}/images/${path(files)}`;
-  const auth = t.kind === 'azure' ? `-H "api-key: $${keyVar(t)}"` : `-H "Authorization: Bearer $${keyVar(t)}"`;
+function curlURL(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
+  if (t.kind !== 'azure') return `${endpointOf(t)}/images/${path(files)}`;
+  if (onV1(t)) return `${endpointOf(t)}/openai/v1/images/${path(files)}${t.apiVersion ? `?api-version=${t.apiVersion}` : ''}`;
+  return `${endpointOf(t)}/openai/deployments/${t.deployment ?? p.model}/images/${path(files)}?api-version=${t.apiVersion}`;
+}
+
+export function curlSnippet(t: CodeTarget, params: WireParams, files?: CodeFiles): string {
+  const p = bodyFor(t, params);
+  const auth = keyless(t) ? '-H "Authorization: Bearer $AZURE_TOKEN"' : t.kind === 'azure' ? `-H "api-key: $${keyVar(t)}"` : `-H "Authorization: Bearer $${keyVar(t)}"`;
+  // Keyless: a token of the scope the server uses, here from the Azure CLI (az login first).
+  const token = keyless(t) ? `AZURE_TOKEN=$(az account get-access-token --scope ${shellQuote(scopeOf(t))} --query accessToken -o tsv)\n` : '';
   const body = files
     ? [
         // --form-string: a value starting with @ or < is text here, not a file to read.
@@ -58,11 +78,11 @@ export function curlSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): st
         ...(files.mask ? [`  -F ${shellQuote(`mask=@${files.mask}`)}`] : []),
       ]
     : ['  -H "Content-Type: application/json"', `  -d ${shellQuote(JSON.stringify(p))}`];
-  const lines = [`curl -s${p.stream ? 'N' : ''} -X POST ${shellQuote(url)}`, `  ${auth}`, ...body];
+  const lines = [`curl -s${p.stream ? 'N' : ''} -X POST ${shellQuote(curlURL(t, p, files))}`, `  ${auth}`, ...body];
   const tail = p.stream || p.response_format === 'url'
     ? ''
     : ` \\\n  | jq -r '.data[0].b64_json' | base64 --decode > image.${extension(p)}`;
-  return lines.join(' \\\n') + tail;
+  return token + lines.join(' \\\n') + tail;
 }
 
 function jsLiteral(p: WireParams, files?: CodeFiles): string {
@@ -75,10 +95,23 @@ function jsLiteral(p: WireParams, files?: CodeFiles): string {
   return `{\n${body.map((l) => `  ${l}`).join('\n')}\n  }`;
 }
 
-export function nodeSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
-  const client = t.kind === 'azure'
-    ? `import { AzureOpenAI } from 'openai';\n\nconst client = new AzureOpenAI({\n  endpoint: ${JSON.stringify(t.baseURL)},\n  apiKey: process.env.${keyVar(t)},\n  apiVersion: ${JSON.stringify(t.apiVersion)},\n  deployment: ${JSON.stringify(t.deployment ?? p.model)},\n});`
-    : `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  baseURL: ${JSON.stringify(t.baseURL)},\n  apiKey: process.env.${keyVar(t)},\n});`;
+function nodeClient(t: CodeTarget, model: WireValue): string {
+  const credential = `getBearerTokenProvider(new DefaultAzureCredential(), ${JSON.stringify(scopeOf(t))})`;
+  const identity = keyless(t) ? `import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';\n` : '';
+  if (onV1(t)) {
+    const query = t.apiVersion ? `\n  defaultQuery: { 'api-version': ${JSON.stringify(t.apiVersion)} },` : '';
+    return `import OpenAI from 'openai';\n${identity}\nconst client = new OpenAI({\n  baseURL: ${JSON.stringify(`${endpointOf(t)}/openai/v1/`)},\n  apiKey: ${keyless(t) ? credential : `process.env.${keyVar(t)}`},${query}\n});`;
+  }
+  if (t.kind === 'azure') {
+    const auth = keyless(t) ? `azureADTokenProvider: ${credential}` : `apiKey: process.env.${keyVar(t)}`;
+    return `import { AzureOpenAI } from 'openai';\n${identity}\nconst client = new AzureOpenAI({\n  endpoint: ${JSON.stringify(t.baseURL)},\n  ${auth},\n  apiVersion: ${JSON.stringify(t.apiVersion)},\n  deployment: ${JSON.stringify(t.deployment ?? model)},\n});`;
+  }
+  return `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  baseURL: ${JSON.stringify(t.baseURL)},\n  apiKey: process.env.${keyVar(t)},\n});`;
+}
+
+export function nodeSnippet(t: CodeTarget, params: WireParams, files?: CodeFiles): string {
+  const p = bodyFor(t, params);
+  const client = nodeClient(t, p.model);
   const use = p.stream
     ? `const stream = await client.images.${method(files)}(${jsLiteral(p, files)});\nfor await (const event of stream) {\n  if (event.type.endsWith('.completed')) writeFileSync('image.${extension(p)}', Buffer.from(event.b64_json, 'base64'));\n}`
     : p.response_format === 'url'
@@ -97,10 +130,22 @@ function pyValue(v: WireValue): string {
 /** Fields newer than the Python SDK's method signatures (gpt-image-2.6's complexity, gif frames and svg; api-2026-12 §2.7). */
 const PY_EXTRA_BODY = new Set(['complexity', 'frame_count', 'frame_duration_ms', 'svg']);
 
+function pythonClient(t: CodeTarget): string {
+  const identity = keyless(t) ? 'from azure.identity import DefaultAzureCredential, get_bearer_token_provider\n' : '';
+  const provider = `get_bearer_token_provider(DefaultAzureCredential(), ${JSON.stringify(scopeOf(t))})`;
+  if (onV1(t)) {
+    const query = t.apiVersion ? `\n    default_query={"api-version": ${JSON.stringify(t.apiVersion)}},` : '';
+    return `import base64, os\n${identity}from openai import OpenAI\n\nclient = OpenAI(\n    base_url=${JSON.stringify(`${endpointOf(t)}/openai/v1/`)},\n    api_key=${keyless(t) ? provider : `os.environ["${keyVar(t)}"]`},${query}\n)`;
+  }
+  if (t.kind === 'azure') {
+    const auth = keyless(t) ? `azure_ad_token_provider=${provider}` : `api_key=os.environ["${keyVar(t)}"]`;
+    return `import base64, os\n${identity}from openai import AzureOpenAI\n\nclient = AzureOpenAI(\n    azure_endpoint=${JSON.stringify(t.baseURL)},\n    ${auth},\n    api_version=${JSON.stringify(t.apiVersion)},\n)`;
+  }
+  return `import base64, os\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n)`;
+}
+
 export function pythonSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
-  const client = t.kind === 'azure'
-    ? `import base64, os\nfrom openai import AzureOpenAI\n\nclient = AzureOpenAI(\n    azure_endpoint=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n    api_version=${JSON.stringify(t.apiVersion)},\n)`
-    : `import base64, os\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n)`;
+  const client = pythonClient(t);
   const all = Object.entries({ ...p, ...(t.kind === 'azure' ? { model: t.deployment ?? p.model } : {}) });
   // openai-python's methods take only the keyword arguments they know; newer fields travel in extra_body.
   const extra = all.filter(([k]) => PY_EXTRA_BODY.has(k));

@@ -101,3 +101,34 @@ describe("explain: this server's limits and policy", () => {
     expect(explain(err(403, 'policy_violation')).advice).toMatch(/Settings shows the policy/);
   });
 });
+
+describe('explain: Azure (api-2026-12 §6.3)', () => {
+  const azure = { provider: 'azure' as const };
+  it.each([
+    ['content_filter', undefined],
+    ['contentFilter', undefined],
+    ['content_policy_violation', 'ResponsibleAIPolicyViolation'],
+    ['moderation_blocked', undefined],
+    [null, 'ResponsibleAIPolicyViolation'],
+  ])('explains %s (inner %s) as its content filter', (code, innerCode) => {
+    const e = explain(err(400, code, { ...azure, ...(innerCode ? { innerCode } : {}) }));
+    expect(e.title).toBe("Blocked by Azure's content filter");
+  });
+
+  it('keeps OpenAI’s own explanation for moderation_blocked elsewhere', () => {
+    expect(explain(err(400, 'moderation_blocked', { provider: 'openai' })).title).toBe('Blocked by the safety system');
+  });
+
+  it('explains a 401 as key, token or scope, and a 403 as network rules', () => {
+    const unauthorised = explain(err(401, '401', azure));
+    expect(unauthorised.title).toBe('Azure refused the sign-in');
+    expect(unauthorised.advice).toMatch(/AZURE_OPENAI_API_KEY.*Cognitive Services OpenAI User.*AZURE_OPENAI_SCOPE.*ai\.azure\.com/);
+    const forbidden = explain(err(403, 'AuthenticationTypeDisabled', azure));
+    expect(forbidden.title).toBe('Azure refused access');
+    expect(forbidden.advice).toMatch(/network rules.*key access is disabled/);
+  });
+
+  it('waits what Azure’s 429 (code "429") asks', () => {
+    expect(explain(err(429, '429', { ...azure, retryAfter: 3 })).advice).toBe("Wait 3 s (the service's Retry-After), then try again.");
+  });
+});

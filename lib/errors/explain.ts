@@ -26,8 +26,33 @@ function byStatus(status: number): Explanation {
   return byCode('connection_error')!;
 }
 
+/**
+ * Azure answers a content-filter block in four shapes (api-2026-12 §6.3): `content_filter`, the older
+ * `contentFilter`, `content_policy_violation` with inner_error ResponsibleAIPolicyViolation, and OpenAI's
+ * `moderation_blocked` passed through. All four are its content filter to the person; 401 and 403 have
+ * Azure-specific causes (sign-in, scope, network rules).
+ */
+function onAzure(error: GenerationError): Explanation | undefined {
+  if (error.provider !== 'azure') return undefined;
+  const filtered = ['content_filter', 'contentFilter', 'content_policy_violation', 'moderation_blocked'];
+  if (filtered.includes(error.code ?? '') || error.innerCode === 'ResponsibleAIPolicyViolation') return byCode('content_filter');
+  if (error.status === 401) {
+    return {
+      title: 'Azure refused the sign-in',
+      advice: 'With a key: check AZURE_OPENAI_API_KEY. Keyless: the identity needs the Cognitive Services OpenAI User role on the resource, and the token scope (AZURE_OPENAI_SCOPE) must be https://ai.azure.com/.default; Settings shows how the server signs in.',
+    };
+  }
+  if (error.status === 403) {
+    return {
+      title: 'Azure refused access',
+      advice: "The resource's network rules (firewall, virtual network, private endpoint) do not admit this server, key access is disabled (sign in keyless instead: unset AZURE_OPENAI_API_KEY), or the resource is blocked. The message says which.",
+    };
+  }
+  return undefined;
+}
+
 export function explain(error: GenerationError): Explanation {
-  const base = byCode(error.code) ?? byStatus(error.status);
+  const base = onAzure(error) ?? byCode(error.code) ?? byStatus(error.status);
   // Only a rate limit passes with time: a 429 for an exhausted quota (insufficient_quota) keeps its own advice.
   if (error.retryAfter !== undefined && (error.code === 'rate_limit_exceeded' || (!codeInfo(error.code) && error.status === 429))) {
     return { ...base, advice: `Wait ${error.retryAfter} s (the service's Retry-After), then try again.` };

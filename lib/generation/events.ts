@@ -17,9 +17,13 @@ export interface Echoed {
 export interface GenerationError extends ApiErrorBody {
   /** HTTP status from upstream, or 0 when it could not be reached. */
   status: number;
-  /** Seconds to wait, from Retry-After. */
+  /** Seconds to wait, from Retry-After (or Azure's retry-after-ms, rounded up). */
   retryAfter?: number;
   requestId?: string;
+  /** Which provider answered: Azure's content filter and sign-in are explained in its own terms (explain.ts). */
+  provider?: 'openai' | 'azure' | 'gateway' | 'offline';
+  /** Azure's `inner_error.code` (e.g. ResponsibleAIPolicyViolation), when it sent one. */
+  innerCode?: string;
 }
 
 export type GenerationEvent =

@@ -11,6 +11,7 @@ import { checkMarkup, validateImageFiles } from '../models/validate-files';
 import { MARKUP_FIELD } from '../models/registry';
 import type { ProviderKind } from '../providers/config';
 import { createClient } from '../providers/sdk-client.server';
+import { upstreamModel } from '../providers/deployments';
 import { findProvider } from '../providers/configured.server';
 import { shutDownMessage } from '../providers/lineup';
 import { admitGeneration } from '../limits/generation-gate.server';
@@ -20,7 +21,7 @@ import type { Upload } from '../uploads/store.server';
 import type { GenerationError, GenerationEvent } from './events';
 import { GENERATION_REPLAY, type JobHandle } from '../pipeline/jobs.server';
 import { resumeJob, runJob, type Preparation, type Started } from '../pipeline/lifecycle.server';
-import { simulationHeaders, type Simulation } from '../pipeline/simulation';
+import { simulated, simulationHeaders, type Simulation } from '../pipeline/simulation';
 import { toWire } from './sdk-params';
 import { batch, StreamFailure, streamOne, toGenerationError, type CallOptions, type Uploads } from './upstream.server';
 
@@ -103,22 +104,23 @@ async function prepare(input: GenerationInput, user: User, job: JobHandle): Prom
   const admitted = await admitGeneration({ user, provider, request: req, fields: input.fields, uploads, userKey: input.userKey });
   if (!admitted.ok) return admitted;
   const gate = admitted.gate;
-  const wire = toWire(req);
+  // On Azure the body names the deployment (deployments.ts); everything else goes as validated.
+  const wire = toWire({ ...req, modelName: upstreamModel(provider, req.modelName) });
   const client = createClient(provider, req.model, undefined, gate.apiKey);
-  const headers = simulationHeaders(provider.id, input.simulate);
+  const headers = simulationHeaders(provider, input.simulate);
   const opts: CallOptions = { signal: job.signal, headers };
 
   const work = async (emit: (e: GenerationEvent) => void) => {
     // A tile that fails or is cancelled ends with its own event; what it streamed before stays.
     const settle = (tile: number | null) => (e: unknown) => {
       const error = e instanceof StreamFailure ? e.failure : toGenerationError(e);
-      emit(error ? { type: 'error', tile, error } : { type: 'cancelled', tile });
+      emit(error ? { type: 'error', tile, error: { ...error, provider: provider.id } } : { type: 'cancelled', tile });
     };
     emit({ type: 'started', jobId: job.id, tiles: req.n, streaming: req.stream });
     if (req.stream) {
       // On the offline API, tell the parallel requests apart, or its determinism would make n equal images.
       const optsFor = (tile: number): CallOptions =>
-        provider.id === 'offline' && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
+        simulated(provider) && req.n > 1 ? { ...opts, headers: { ...headers, 'x-offline-variant': String(tile) } } : opts;
       await Promise.all(Array.from({ length: req.n }, (_, tile) => streamOne(client, wire, uploads, tile, optsFor(tile), emit).catch(settle(tile))));
     } else {
       await batch(client, wire, uploads, opts, emit).catch(settle(null));

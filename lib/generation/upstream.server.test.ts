@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { GenerationEvent } from './events';
-import { batch, StreamFailure, streamOne, toGenerationError } from './upstream.server';
+import { batch, retryAfterSeconds, StreamFailure, streamOne, toGenerationError } from './upstream.server';
 import type { Wire } from './sdk-params';
 
 const png = async (w: number, h: number) =>
@@ -124,6 +124,13 @@ describe('toGenerationError', () => {
     expect(toGenerationError(e)).toMatchObject({ status: 401, code: '401', message: 'Access denied' });
     expect(toGenerationError(new OpenAI.APIUserAbortError())).toBeNull();
   });
+
+  it("keeps Azure's inner_error code and its retry-after-ms", () => {
+    const body = { error: { code: 'content_policy_violation', message: 'blocked', type: 'invalid_request_error', inner_error: { code: 'ResponsibleAIPolicyViolation' } } };
+    expect(toGenerationError(OpenAI.APIError.generate(400, body, undefined, new Headers()))).toMatchObject({ code: 'content_policy_violation', innerCode: 'ResponsibleAIPolicyViolation' });
+    const limited = OpenAI.APIError.generate(429, { error: { code: '429', message: 'retry after 3 seconds' } }, undefined, new Headers({ 'retry-after-ms': '3000', 'retry-after': '3' }));
+    expect(toGenerationError(limited)).toMatchObject({ status: 429, code: '429', retryAfter: 3 });
+  });
 });
 
 describe('batch', () => {
@@ -141,5 +148,15 @@ describe('batch', () => {
     const events = await collect((emit) => batch(clientAnswering(body, { status: 200, headers: { 'content-type': 'application/json' } }), gen({ model: 'dall-e-2', prompt: 'x' }), {}, opts(), emit));
     expect(events[0]).toMatchObject({ type: 'completed', url: 'https://images.example/x.png' });
     expect((events[0] as { bytes?: unknown }).bytes).toBeUndefined();
+  });
+});
+
+describe('retryAfterSeconds', () => {
+  it('reads Azure’s retry-after-ms first (rounded up), then Retry-After in seconds', () => {
+    expect(retryAfterSeconds(new Headers({ 'retry-after-ms': '2500', 'retry-after': '9' }))).toBe(3);
+    expect(retryAfterSeconds(new Headers({ 'retry-after-ms': '10' }))).toBe(1);
+    expect(retryAfterSeconds(new Headers({ 'retry-after': '7' }))).toBe(7);
+    expect(retryAfterSeconds(new Headers({ 'retry-after': 'soon' }))).toBeUndefined();
+    expect(retryAfterSeconds(undefined)).toBeUndefined();
   });
 });

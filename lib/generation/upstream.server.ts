@@ -29,6 +29,14 @@ export interface CallOptions {
 
 type Emit = (event: GenerationEvent) => void;
 
+/** Seconds to wait: Azure's `retry-after-ms` (rounded up), else `Retry-After` in seconds (api-2026-12 §6.3). */
+export function retryAfterSeconds(headers: Headers | undefined): number | undefined {
+  const ms = headers?.get?.('retry-after-ms')?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.max(1, Math.ceil(Number(ms) / 1000));
+  const s = headers?.get?.('retry-after')?.trim();
+  return s && /^\d+$/.test(s) ? Number(s) : undefined;
+}
+
 /** Any failure as a GenerationError a person can act on; null when it was the user's own cancel. */
 export function toGenerationError(e: unknown): GenerationError | null {
   if (e instanceof OpenAI.APIUserAbortError) return null;
@@ -39,16 +47,17 @@ export function toGenerationError(e: unknown): GenerationError | null {
     return { status: 0, message: `Could not reach the image service: ${e.cause instanceof Error ? e.cause.message : e.message}`, type: 'connection_error', param: null, code: 'connection_error' };
   }
   if (e instanceof OpenAI.APIError) {
-    const inner = (e.error ?? {}) as { message?: string; type?: string; param?: string | null; code?: string | number | null };
-    const retry = e.headers?.get?.('retry-after');
+    const inner = (e.error ?? {}) as { message?: string; type?: string; param?: string | null; code?: string | number | null; inner_error?: { code?: unknown } };
+    const innerCode = typeof inner.inner_error?.code === 'string' ? inner.inner_error.code : undefined;
     return {
       status: e.status ?? 0,
       message: inner.message ?? e.message,
       type: inner.type ?? 'api_error',
       param: inner.param ?? null,
       code: inner.code === undefined || inner.code === null ? null : String(inner.code),
-      retryAfter: retry && /^\d+$/.test(retry) ? Number(retry) : undefined,
+      retryAfter: retryAfterSeconds(e.headers),
       requestId: e.requestID ?? undefined,
+      ...(innerCode ? { innerCode } : {}),
     };
   }
   if (e instanceof Error && e.name === 'AbortError') return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AZURE_API_VERSION, defaultProvider, offlineBaseURL, parseDeployments, providersFromEnv, type Env } from './config';
+import { DEFAULT_AZURE_API_VERSION, DEFAULT_AZURE_SCOPE, defaultProvider, offlineBaseURL, parseDeployments, providersFromEnv, type Env } from './config';
 
 const AZURE: Env = {
   AZURE_OPENAI_ENDPOINT: 'https://my-resource.openai.azure.com/',
@@ -78,10 +78,21 @@ describe('providersFromEnv: OpenAI', () => {
 });
 
 describe('providersFromEnv: Azure', () => {
-  it('builds the provider from endpoint, key and deployments', () => {
+  it('builds the provider from endpoint, key and deployments, on the v1 route by default with api-version preview', () => {
     const azure = providersFromEnv(AZURE, ON).find((p) => p.id === 'azure')!;
     expect(azure).toMatchObject({
+      baseURL: 'https://my-resource.openai.azure.com/openai/v1',
+      apiVersion: 'preview',
+      azure: { route: 'v1', auth: 'key', scope: 'https://ai.azure.com/.default' },
+    });
+    expect(DEFAULT_AZURE_SCOPE).toBe('https://ai.azure.com/.default');
+  });
+
+  it('takes the dated deployments route with AZURE_OPENAI_ROUTE=deployments', () => {
+    const azure = providersFromEnv({ ...AZURE, AZURE_OPENAI_ROUTE: 'deployments' }, ON).find((p) => p.id === 'azure')!;
+    expect(azure).toMatchObject({
       baseURL: 'https://my-resource.openai.azure.com/openai',
+      azure: { route: 'deployments', auth: 'key' },
       // A deployment is Azure's own list: served whatever the date, and labelled with Azure's date.
       models: ['gpt-image-1', 'dall-e-3'],
       defaultModel: 'gpt-image-1',
@@ -99,18 +110,41 @@ describe('providersFromEnv: Azure', () => {
     expect(providersFromEnv(AZURE).find((p) => p.id === 'azure')!.narrowing).toEqual({ excludeOutputFormats: ['webp'] });
   });
 
-  it('takes OPENAI_API_VERSION', () => {
-    expect(providersFromEnv({ ...AZURE, OPENAI_API_VERSION: '2025-06-01-preview' })[0].apiVersion).toBe('2025-06-01-preview');
+  it('takes OPENAI_API_VERSION on the dated route, and AZURE_OPENAI_V1_API_VERSION (none drops it) on v1', () => {
+    expect(providersFromEnv({ ...AZURE, AZURE_OPENAI_ROUTE: 'deployments', OPENAI_API_VERSION: '2025-06-01-preview' })[0].apiVersion).toBe('2025-06-01-preview');
+    expect(providersFromEnv({ ...AZURE, AZURE_OPENAI_V1_API_VERSION: 'none' })[0].apiVersion).toBeUndefined();
+    expect(providersFromEnv({ ...AZURE, AZURE_OPENAI_V1_API_VERSION: '' })[0].apiVersion).toBeUndefined();
+    expect(providersFromEnv({ ...AZURE, AZURE_OPENAI_V1_API_VERSION: 'latest' })[0].apiVersion).toBe('latest');
   });
 
-  it('needs both endpoint and key', () => {
-    expect(ids({ ...AZURE, AZURE_OPENAI_API_KEY: undefined })).toEqual(['offline']);
+  it('refuses a route it does not know, naming both', () => {
+    expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_ROUTE: 'classic' })).toThrow(/AZURE_OPENAI_ROUTE: 'classic' is not a route\. Use v1 .* or deployments/);
+  });
+
+  it('signs in keyless with Entra ID when no key is set, with the configured scope', () => {
+    const keyless = providersFromEnv({ ...AZURE, AZURE_OPENAI_API_KEY: undefined }, ON)[0];
+    expect(keyless).toMatchObject({ id: 'azure', azure: { route: 'v1', auth: 'entra', scope: 'https://ai.azure.com/.default' } });
+    const scoped = providersFromEnv({ ...AZURE, AZURE_OPENAI_API_KEY: '', AZURE_OPENAI_SCOPE: 'https://cognitiveservices.azure.com/.default' }, ON)[0];
+    expect(scoped.azure).toMatchObject({ auth: 'entra', scope: 'https://cognitiveservices.azure.com/.default' });
+    expect(JSON.stringify(keyless)).not.toContain('SECRET');
+  });
+
+  it('needs an endpoint', () => {
     expect(ids({ ...AZURE, AZURE_OPENAI_ENDPOINT: '' })).toEqual(['offline']);
   });
 
-  it('refuses endpoint and key without deployments, explaining the format', () => {
-    expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: undefined })).toThrow(/AZURE_OPENAI_DEPLOYMENTS is empty.*model=deployment/);
-    expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: ' , ' })).toThrow(/is empty/);
+  it('names main-model deployments the chat uses, and refuses a list without an image model', () => {
+    const azure = providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: 'gpt-image-2=img2,gpt-6-luna=chat' }, ON)[0];
+    expect(azure).toMatchObject({ models: ['gpt-image-2'], mainModels: ['gpt-6-luna'], deployments: { 'gpt-image-2': 'img2', 'gpt-6-luna': 'chat' } });
+    expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: undefined })).toThrow(/AZURE_OPENAI_DEPLOYMENTS names no image model.*model=deployment/);
+    expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: 'gpt-6-luna=chat' })).toThrow(/names no image model/);
+  });
+
+  it('knows when its endpoint is this server’s own offline API (so the simulation controls reach it)', () => {
+    const own = { ...AZURE, PORT: '3999', AZURE_OPENAI_ENDPOINT: 'http://localhost:3999/api/offline' };
+    expect(providersFromEnv(own, ON)[0]).toMatchObject({ baseURL: 'http://localhost:3999/api/offline/openai/v1', offlineBacked: true });
+    expect(providersFromEnv(AZURE, ON)[0].offlineBacked).toBe(false);
+    expect(providersFromEnv({ ...own, PORT: '4000' }, ON)[0].offlineBacked).toBe(false);
   });
 });
 
@@ -120,8 +154,8 @@ describe('parseDeployments', () => {
     expect(parseDeployments(undefined)).toEqual({});
   });
 
-  it.each(['gpt-image-1', 'gpt-image-1=', '=img1', 'gpt-5=img5', 'gpt-image-1=a=b', 'gpt-image-1:img1'])('refuses %j with a clear error', (bad) => {
-    expect(() => parseDeployments(bad)).toThrow(new RegExp(`AZURE_OPENAI_DEPLOYMENTS: '${bad}' is not model=deployment with a known model \\(gpt-image-2.6-sunburst, `));
+  it.each(['gpt-image-1', 'gpt-image-1=', '=img1', 'gpt-9=img9', 'gpt-image-1=a=b', 'gpt-image-1:img1'])('refuses %j with a clear error', (bad) => {
+    expect(() => parseDeployments(bad)).toThrow(new RegExp(`AZURE_OPENAI_DEPLOYMENTS: '${bad}' is not model=deployment with a known image model \\(gpt-image-2.6-sunburst, .*\\) or main model \\(gpt-6-luna, `));
   });
 });
 

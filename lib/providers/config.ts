@@ -1,10 +1,11 @@
 /**
  * Providers from the environment: OpenAI, Azure OpenAI, an OpenAI-compatible gateway, and the built-in offline
  * image API (on unless disabled; the default when nothing else is configured). No secret is held here: this
- * is what the UI may see. Keys are read only where the SDK client is made (client.ts).
+ * is what the UI may see. Keys and tokens are read only where the SDK client is made (sdk-client.server.ts).
  */
 import type { CapsNarrowing } from '../models/caps';
 import type { Lifecycle } from '../models/lifecycle';
+import { MAIN_MODELS } from '../models/main-models';
 import { findModel, MODEL_IDS } from '../models/registry';
 import type { ModelId } from '../models/types';
 import { lineup, type LiveModel } from './lineup';
@@ -28,14 +29,35 @@ export interface ProviderInfo {
   /** The operator's own list (OPENAI_MODELS, GATEWAY_MODELS), kept to intersect with the provider's. */
   configuredModels?: ModelId[];
   narrowing?: CapsNarrowing;
-  /** Azure: model → deployment name. */
-  deployments?: Partial<Record<ModelId, string>>;
+  /** Azure: model (image or main) → deployment name. */
+  deployments?: Record<string, string>;
+  /** Azure: the dated route's api-version, or v1's (`preview` by default; absent when dropped). */
   apiVersion?: string;
+  /** Azure: how it is reached and signed in to (no secret in it). */
+  azure?: AzureSetup;
+  /** The endpoint is this server's own offline API (an Azure or gateway stand-in): its simulation controls apply. */
+  offlineBacked?: boolean;
+}
+
+/**
+ * Azure's two routes (api-2026-12 §6.1): `v1` (`…/openai/v1/`, the plain OpenAI client, deployment name as
+ * `model`) and the dated `deployments` route (`…/openai/deployments/{dep}/…?api-version=`). Signed in with the
+ * resource key, or keyless with Entra ID when no key is set.
+ */
+export interface AzureSetup {
+  route: 'v1' | 'deployments';
+  auth: 'key' | 'entra';
+  /** Entra ID token scope. */
+  scope: string;
 }
 
 export type Env = Record<string, string | undefined>;
 
 export const DEFAULT_AZURE_API_VERSION = '2025-04-01-preview';
+/** Images on Azure's v1 API are preview (api-2026-12 §6.1): sent unless AZURE_OPENAI_V1_API_VERSION is `none`. */
+export const DEFAULT_AZURE_V1_API_VERSION = 'preview';
+/** Microsoft's scope for Azure OpenAI endpoints now (api-2026-12 §6.1); the older one is cognitiveservices'. */
+export const DEFAULT_AZURE_SCOPE = 'https://ai.azure.com/.default';
 
 function parseModels(list: string | undefined, variable: string): ModelId[] | undefined {
   if (!list?.trim()) return undefined;
@@ -47,19 +69,50 @@ function parseModels(list: string | undefined, variable: string): ModelId[] | un
   });
 }
 
-/** `gpt-image-1=my-image-deployment,dall-e-3=dalle3` → { 'gpt-image-1': 'my-image-deployment', … } */
-export function parseDeployments(text: string | undefined): Partial<Record<ModelId, string>> {
-  const map: Partial<Record<ModelId, string>> = {};
+/**
+ * `gpt-image-2=team-images,gpt-6-luna=team-chat` → { 'gpt-image-2': 'team-images', 'gpt-6-luna': 'team-chat' }:
+ * image models for the studio and the chat's tool, main models for the chat.
+ */
+export function parseDeployments(text: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
   for (const pair of (text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
     const parts = pair.split('=').map((s) => s.trim());
     const [model, deployment] = parts;
-    const m = findModel(model);
-    if (!m || !deployment || parts.length !== 2) {
-      throw new Error(`AZURE_OPENAI_DEPLOYMENTS: '${pair}' is not model=deployment with a known model (${MODEL_IDS.join(', ')}).`);
+    const known = findModel(model) || (MAIN_MODELS as readonly string[]).includes(model);
+    if (!known || !deployment || parts.length !== 2) {
+      throw new Error(`AZURE_OPENAI_DEPLOYMENTS: '${pair}' is not model=deployment with a known image model (${MODEL_IDS.join(', ')}) or main model (${MAIN_MODELS.join(', ')}).`);
     }
-    map[m.id] = deployment;
+    map[findModel(model)?.id ?? model] = deployment;
   }
   return map;
+}
+
+/** The Azure route, sign-in and scope from the environment; a bad AZURE_OPENAI_ROUTE is named. */
+export function azureSetup(env: Env): AzureSetup {
+  const route = (env.AZURE_OPENAI_ROUTE || 'v1').trim();
+  if (route !== 'v1' && route !== 'deployments') {
+    throw new Error(`AZURE_OPENAI_ROUTE: '${route}' is not a route. Use v1 (the default: …/openai/v1/) or deployments (…/openai/deployments/{name}/…?api-version=).`);
+  }
+  return { route, auth: env.AZURE_OPENAI_API_KEY ? 'key' : 'entra', scope: env.AZURE_OPENAI_SCOPE?.trim() || DEFAULT_AZURE_SCOPE };
+}
+
+/** `none` (or empty) drops v1's api-version; otherwise it is sent as given. */
+function v1ApiVersion(env: Env): string | undefined {
+  const v = env.AZURE_OPENAI_V1_API_VERSION;
+  if (v === undefined) return DEFAULT_AZURE_V1_API_VERSION;
+  return v.trim() === '' || v.trim() === 'none' ? undefined : v.trim();
+}
+
+/** Whether a base URL is this server's own offline API (the tests' and demos' Azure or gateway stand-in). */
+function onOfflineApi(url: string, env: Env): boolean {
+  try {
+    const u = new URL(url);
+    const own = new URL(offlineBaseURL(env));
+    const local = (h: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(h);
+    return u.pathname.startsWith('/api/offline') && u.port === own.port && (u.hostname === own.hostname || (local(u.hostname) && local(own.hostname)));
+  } catch {
+    return false;
+  }
 }
 
 export function offlineBaseURL(env: Env): string {
@@ -79,21 +132,31 @@ export function providersFromEnv(env: Env = process.env, on?: string): ProviderI
       ...offered(lineup({ kind: 'openai', configured: configuredModels, on })),
     });
   }
-  if (env.AZURE_OPENAI_ENDPOINT && env.AZURE_OPENAI_API_KEY) {
+  // Keyless (Entra ID) when no key is set: an endpoint is enough (azure-credential.server.ts signs in).
+  if (env.AZURE_OPENAI_ENDPOINT) {
     const deployments = parseDeployments(env.AZURE_OPENAI_DEPLOYMENTS);
-    const configuredModels = Object.keys(deployments) as ModelId[];
+    const configuredModels = Object.keys(deployments).filter((m) => findModel(m)) as ModelId[];
+    const mainDeployed = Object.keys(deployments).filter((m) => !findModel(m));
     if (configuredModels.length === 0) {
-      throw new Error('AZURE_OPENAI_DEPLOYMENTS is empty: name at least one model=deployment pair, e.g. gpt-image-1=my-gpt-image-1.');
+      throw new Error('AZURE_OPENAI_DEPLOYMENTS names no image model: name at least one model=deployment pair, e.g. gpt-image-2=my-gpt-image-2.');
     }
+    const azure = azureSetup(env);
+    const endpoint = env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, '');
+    const baseURL = azure.route === 'v1' ? `${endpoint}/openai/v1` : `${endpoint}/openai`;
+    const offeredHere = offered(lineup({ kind: 'azure', configured: configuredModels, configuredIsServed: true, on }));
     providers.push({
       id: 'azure',
       label: 'Azure OpenAI',
-      baseURL: `${env.AZURE_OPENAI_ENDPOINT.replace(/\/+$/, '')}/openai`,
+      baseURL,
       configuredModels,
-      ...offered(lineup({ kind: 'azure', configured: configuredModels, configuredIsServed: true, on })),
+      ...offeredHere,
+      // The chat's main model is a deployment too: the deployed ones, when any are named.
+      ...(mainDeployed.length ? { mainModels: mainDeployed } : {}),
       narrowing: { excludeOutputFormats: ['webp'] },
       deployments,
-      apiVersion: env.OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION,
+      apiVersion: azure.route === 'v1' ? v1ApiVersion(env) : env.OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION,
+      azure,
+      offlineBacked: onOfflineApi(baseURL, env),
     });
   }
   if (env.GATEWAY_BASE_URL && env.GATEWAY_API_KEY) {
@@ -103,6 +166,7 @@ export function providersFromEnv(env: Env = process.env, on?: string): ProviderI
       label: env.GATEWAY_NAME || 'OpenAI-compatible gateway',
       baseURL: env.GATEWAY_BASE_URL,
       configuredModels,
+      offlineBacked: onOfflineApi(env.GATEWAY_BASE_URL, env),
       // Until its list answers, a gateway serves what the operator named, or else what OpenAI serves.
       ...offered(lineup({ kind: 'gateway', configured: configuredModels, configuredIsServed: !!configuredModels, on })),
     });

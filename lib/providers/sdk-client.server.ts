@@ -7,6 +7,8 @@ import OpenAI, { AzureOpenAI } from 'openai';
 import type { ModelId } from '../models/types';
 import type { Env, ProviderInfo } from './config';
 import { internalOfflineKey } from '../access/server-key.server';
+import { entraToken } from './azure-credential.server';
+import { upstreamModel } from './deployments';
 
 /**
  * A placeholder is enough for the offline API unless OFFLINE_API_KEY is set or a passcode closes the door
@@ -28,14 +30,27 @@ export function createClient(provider: ProviderInfo, model: ModelId, env: Env = 
         organization: env.OPENAI_ORG_ID || null,
         project: env.OPENAI_PROJECT_ID || null,
       });
-    case 'azure':
+    case 'azure': {
+      const azure = provider.azure!;
+      const key = env.AZURE_OPENAI_API_KEY;
+      // Keyless: the SDK asks for a token per request; azure-credential.server.ts holds and renews it.
+      const token = () => entraToken(azure.scope);
+      if (azure.route === 'v1') {
+        // The plain client on …/openai/v1/ (api-2026-12 §6.1): a key or a token, both as Authorization: Bearer.
+        return new OpenAI({
+          baseURL: provider.baseURL,
+          apiKey: key || token,
+          defaultQuery: provider.apiVersion ? { 'api-version': provider.apiVersion } : undefined,
+        });
+      }
       // openai 6.x does not route images.edit by body model on Azure: name the deployment here (api-reference §2).
       return new AzureOpenAI({
         endpoint: env.AZURE_OPENAI_ENDPOINT,
-        apiKey: env.AZURE_OPENAI_API_KEY,
+        ...(key ? { apiKey: key } : { azureADTokenProvider: token }),
         apiVersion: provider.apiVersion,
-        deployment: provider.deployments?.[model] ?? model,
+        deployment: upstreamModel(provider, model),
       });
+    }
     case 'gateway':
       return new OpenAI({ apiKey: env.GATEWAY_API_KEY, baseURL: provider.baseURL });
     case 'offline':
