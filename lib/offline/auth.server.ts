@@ -14,8 +14,19 @@ import { errorResponse, requestId } from './http.server';
 import { apiErrorFor } from '../errors/codes';
 import { admit } from '../limits/admit';
 import { limitsConfig, limitStore, noLimits } from '../limits/store-config.server';
+import { checkEntraOnly, entraOnly, looksLikeToken, noteAzureRequest, tokenSignIn } from './azure-auth.server';
 
-export type Flavor = { kind: 'openai' } | { kind: 'azure'; deployment: string };
+/** Azure's two routes: v1 (`/openai/v1/…`, the deployment in the body's `model`) and the dated one (in the path). */
+export type AzureRoute = 'v1' | 'deployments';
+
+/**
+ * Which service a route stands in for. `identity` is the managed identity stand-in: its callers (MSAL) carry only
+ * the identity secret header, which its handlers check themselves (identity.server.ts).
+ */
+export type Flavor =
+  | { kind: 'openai' }
+  | { kind: 'azure'; deployment: string; route?: AzureRoute }
+  | { kind: 'identity' };
 
 function sameKey(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -25,6 +36,8 @@ function sameKey(a: string, b: string): boolean {
 
 /** A key shown in an error is masked as the real service does: first and last few characters only. */
 function mask(key: string): string {
+  // An access token is never shown, not even in part.
+  if (looksLikeToken(key)) return 'offline-entra.****';
   return key.length <= 8 ? '****' : `${key.slice(0, 3)}****${key.slice(-4)}`;
 }
 
@@ -48,6 +61,11 @@ function checkClosedDoor(headers: Headers, flavor: Flavor): void {
 }
 
 export function checkAuth(headers: Headers, flavor: Flavor): void {
+  if (flavor.kind === 'identity') return;
+  if (flavor.kind === 'azure') {
+    if (entraOnly()) return checkEntraOnly(headers);
+    if (tokenSignIn(headers)) return;
+  }
   if (accessConfig().enabled) return checkClosedDoor(headers, flavor);
   const key = presentedKey(headers, flavor);
   const expected = process.env.OFFLINE_API_KEY;
@@ -81,14 +99,22 @@ type Handler<C> = (request: Request, ctx: C) => Response | Promise<Response>;
 /**
  * Every offline route's exported method is wrapped in this (a test checks it): with a passcode set, nothing
  * below runs for a caller without the internal key, OFFLINE_API_KEY or a session — not even a 404 or an image
- * URL. With the playground open, the handlers ask for a key themselves, exactly as before.
+ * URL. With the playground open, the handlers ask for a key themselves, exactly as before. Azure routes are noted
+ * for the identity log here (what sign-in each carried), and with OFFLINE_AZURE_AUTH=entra need a token on every
+ * method. The identity routes pass straight through: they check their own secret header.
  */
 export function withOfflineAuth<C = unknown>(handler: Handler<C>, flavor: Flavor = { kind: 'openai' }): Handler<C> {
   return async (request, ctx) => {
-    if (accessConfig().enabled) {
+    if (flavor.kind === 'identity') return handler(request, ctx);
+    if (flavor.kind === 'azure') noteAzureRequest(request, flavor.route ?? 'deployments');
+    // A keyless (entra-only) Azure resource refuses anything but a token on every method, as the real one does.
+    const entraGate = flavor.kind === 'azure' && entraOnly() && request.method !== 'OPTIONS';
+    if (accessConfig().enabled || entraGate) {
       try {
-        checkClosedDoor(request.headers, flavor);
-        await admitDirectCall(request, flavor);
+        if (entraGate) checkEntraOnly(request.headers);
+        // A token this server issued passes the passcode's door too: only someone with the identity secret has one.
+        else if (!(flavor.kind === 'azure' && tokenSignIn(request.headers))) checkClosedDoor(request.headers, flavor);
+        if (accessConfig().enabled) await admitDirectCall(request, flavor);
       } catch (e) {
         return errorResponse(e as ApiError, requestId());
       }

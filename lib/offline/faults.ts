@@ -12,9 +12,14 @@ import { apiErrorFor } from '../errors/codes';
  * partials) and then nothing more, keeping the connection open: an upstream that hangs. `hostile_svg` answers an
  * svg request with a document that carries what a sanitizer must remove (a `<script>`, `onload=` and other event
  * handlers, external and `javascript:` hrefs, a `<foreignObject>`, a CSS `@import`), still well-formed XML
- * (svg-output.server.ts `HOSTILE_SVG_PARTS`); other formats are answered as usual.
+ * (svg-output.server.ts `HOSTILE_SVG_PARTS`); other formats are answered as usual. The `azure_*` faults answer in
+ * Azure OpenAI's own shapes on every route, OpenAI-style ones too (azure-faults.server.ts), so the playground's
+ * Azure error handling can be exercised without an Azure resource.
  */
-export const FAULTS = ['moderation', 'content_filter', 'rate_limit', 'server_error', 'stream_cut', 'stall', 'hostile_svg'] as const;
+export const FAULTS = [
+  'moderation', 'content_filter', 'rate_limit', 'server_error', 'stream_cut', 'stall', 'hostile_svg',
+  'azure_content_filter', 'azure_policy_violation', 'azure_moderation', 'azure_rate_limit', 'azure_unauthorized', 'azure_forbidden',
+] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export const DEFAULT_LATENCY_MS = 1500;

@@ -18,7 +18,7 @@ export const CORS_HEADERS: Record<string, string> = {
     'x-offline-latency-ms', 'x-offline-fault', 'x-offline-variant', 'x-offline-billing-scale', 'x-offline-serve-retired',
     'x-ms-oai-image-generation-deployment',
   ].join(', '),
-  'access-control-expose-headers': 'x-request-id, retry-after',
+  'access-control-expose-headers': 'x-request-id, retry-after, retry-after-ms',
 };
 
 export function jsonResponse(body: unknown, status: number, id: string, headers: Record<string, string> = {}): Response {

@@ -6,7 +6,7 @@ import 'server-only';
  * (lineup.server.ts); billed output image tokens follow the simulated billing scale (faults.ts).
  */
 import { createHash } from 'node:crypto';
-import { ApiError, invalid } from '../errors/api-error';
+import { ApiError, invalid, wrongType } from '../errors/api-error';
 import { capsFor } from '../models/caps';
 import { findModel, getModel } from '../models/registry';
 import { parseSize, resolveAutoSize, type Dimensions } from '../models/sizes';
@@ -27,6 +27,9 @@ import { checkMarkupUpload, markupNote } from './markup.server';
 import { authorSvg, plantHostile, svgUsage, type SvgUsage } from './svg-output.server';
 import type { SceneSpec } from './scene.server';
 import { putImage } from './url-store.server';
+import { bearerOf, checkApiVersion } from './azure-auth.server';
+import { azureContentFault, azureGateFault, type FaultContext } from './azure-faults.server';
+import { deploymentModel, deploymentNotFound } from './azure-deployments.server';
 
 export type ImagesOperation = 'generations' | 'edits' | 'variations';
 
@@ -279,17 +282,36 @@ function checkEndpointServed(endpoint: ImageEndpoint, models: readonly string[],
     `${named ? `Invalid value: '${String(fields.model).slice(0, 80)}'. ` : "Missing required parameter: 'model'. "}No model served today makes ${what}: dall-e-2, the only one that did, shut down on 2026-05-12. (The offline API serves it again with the x-offline-serve-retired: 1 header or OFFLINE_SERVE_RETIRED=1.)`);
 }
 
-/** Azure routes name a deployment: a model id (or alias), else the body's model must be one. */
-function azureModel(deployment: string, fields: Record<string, unknown>): ModelId {
-  const fromDeployment = capsFor(deployment, 'generate') || capsFor(deployment, 'edit') || capsFor(deployment, 'variation');
-  if (fromDeployment) return deployment as ModelId;
+function servesImages(model: string): boolean {
+  return !!(capsFor(model, 'generate') || capsFor(model, 'edit') || capsFor(model, 'variation'));
+}
+
+/**
+ * The model an Azure request runs: its deployment's (azure-deployments.server.ts). The deployment is in the path on
+ * the dated route, in the body's `model` on v1. On the dated route a deployment no one knows may still be rescued
+ * by a body `model` naming an image model, as before; otherwise Azure's 404 DeploymentNotFound.
+ */
+function azureModel(flavor: Extract<Flavor, { kind: 'azure' }>, fields: Record<string, unknown>): ModelId {
+  const v1 = flavor.route === 'v1';
+  let deployment = flavor.deployment;
+  if (v1) {
+    const m = fields.model;
+    if (m === undefined || m === null || m === '') throw invalid('model', 'missing_required_parameter', "Missing required parameter: 'model'. On Azure's v1 route it names the deployment.");
+    if (typeof m !== 'string') throw wrongType('model', 'a string', m);
+    deployment = m;
+  }
+  const model = deploymentModel(deployment);
+  if (model && servesImages(model)) return model as ModelId;
   const body = typeof fields.model === 'string' ? fields.model : '';
-  if (body && (capsFor(body, 'generate') || capsFor(body, 'edit'))) return body as ModelId;
-  throw new ApiError(404, {
-    message: `The API deployment '${deployment.slice(0, 60)}' for this resource does not exist. On the offline API, deployments are named after models (e.g. gpt-image-2).`,
-    type: 'invalid_request_error',
-    code: 'DeploymentNotFound',
-  });
+  if (!v1 && !model && body && (capsFor(body, 'generate') || capsFor(body, 'edit'))) return body as ModelId;
+  if (model) {
+    throw new ApiError(400, {
+      message: `The images operation does not work with the specified model, ${model}. Please choose different model and try again.`,
+      type: 'invalid_request_error',
+      code: 'OperationNotSupported',
+    });
+  }
+  throw deploymentNotFound(deployment);
 }
 
 export async function handleImages(op: ImagesOperation, request: Request, flavor: Flavor): Promise<Response> {
@@ -297,10 +319,11 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
   try {
     checkAuth(request.headers, flavor);
     const url = new URL(request.url);
-    if (flavor.kind === 'azure' && !url.searchParams.get('api-version')) {
-      throw invalid('api-version', 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests, e.g. ?api-version=2025-04-01-preview.');
-    }
+    const apiVersion = flavor.kind === 'azure' ? checkApiVersion(request, flavor.route ?? 'deployments') : 'preview';
     const fault = faultFrom(request.headers);
+    const faultCtx: FaultContext = { operation: op, apiVersion, requestId: id, bearer: !!bearerOf(request.headers) };
+    const gate = azureGateFault(fault, faultCtx);
+    if (gate) throw gate;
     const billingScale = billingScaleFrom(request.headers);
     // Azure serves what its deployment names, whatever OpenAI's dates say.
     const retired = serveRetired(request.headers) || flavor.kind === 'azure';
@@ -310,7 +333,7 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
     const endpoint = ENDPOINT[op];
     const body = await readBody(request);
     const narrowing = flavor.kind === 'azure' ? AZURE_NARROWING : undefined;
-    if (flavor.kind === 'azure') body.fields.model = azureModel(flavor.deployment, body.fields);
+    if (flavor.kind === 'azure') body.fields.model = azureModel(flavor, body.fields);
     // A model OpenAI shut down does not exist there any more: 404 before any of its parameters is looked at.
     else checkImageModel(body.fields.model, retired);
     const models = flavor.kind === 'azure' ? azureImageModels() : servedImageModels(retired);
@@ -332,6 +355,8 @@ export async function handleImages(op: ImagesOperation, request: Request, flavor
 
     if (fault === 'moderation') throw moderationError(p.family, id);
     if (fault === 'content_filter') throw contentFilterError();
+    const refused = azureContentFault(fault, { ...faultCtx, prompt: req.prompt });
+    if (refused) throw refused;
 
     const latency = latencyMs(request.headers);
     if (req.stream) return answerStream(p, id, latency, fault, request.signal);

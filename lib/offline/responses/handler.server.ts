@@ -15,6 +15,9 @@ import { echoSettings, planImage, renderImage, revisedPrompt, type ImagePlan, ty
 import { parseResponsesRequest, type ResponsesRequest } from './parse.server';
 import { getResponse, newId, putResponse, type StoredResponse } from './store.server';
 import { sniffImage } from '../../images/sniff';
+import { bearerOf, checkApiVersion } from '../azure-auth.server';
+import { azureContentFault, azureGateFault, type FaultContext } from '../azure-faults.server';
+import { deploymentModel, deploymentNotFound } from '../azure-deployments.server';
 
 const AZURE_NARROWING = { excludeOutputFormats: ['webp'] as const };
 
@@ -213,18 +216,33 @@ function answerStream(t: Turn, latency: number, signal: AbortSignal, id: string)
   return new Response(stream, { status: 200, headers: sseHeaders(id) });
 }
 
-function checkAzure(request: Request, flavor: Flavor): void {
-  if (flavor.kind === 'azure' && !new URL(request.url).searchParams.get('api-version')) {
-    throw invalid('api-version', 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests, e.g. ?api-version=2025-04-01-preview.');
-  }
+/** The api-version the Azure route takes (azure-auth.server.ts); `preview` stands for none on OpenAI routes. */
+function checkAzure(request: Request, flavor: Flavor): string {
+  return flavor.kind === 'azure' ? checkApiVersion(request, flavor.route ?? 'deployments') : 'preview';
+}
+
+/**
+ * The image tool's deployment header, resolved to the model it runs (a named deployment or a model-named one).
+ * Unknown names are Azure's 404 when the request has the tool; without it the header is not looked at.
+ */
+function toolDeployment(header: string | null, fields: Record<string, unknown>): string | null {
+  if (!header) return null;
+  const model = deploymentModel(header);
+  if (model) return model;
+  const hasTool = Array.isArray(fields.tools) && fields.tools.some((t) => (t as { type?: unknown } | null)?.type === 'image_generation');
+  if (hasTool) throw deploymentNotFound(header);
+  return header;
 }
 
 export async function handleResponses(request: Request, flavor: Flavor): Promise<Response> {
   const id = requestId();
   try {
     checkAuth(request.headers, flavor);
-    checkAzure(request, flavor);
+    const apiVersion = checkAzure(request, flavor);
     const fault = faultFrom(request.headers);
+    const faultCtx: FaultContext = { operation: 'responses', apiVersion, requestId: id, bearer: !!bearerOf(request.headers) };
+    const gate = azureGateFault(fault, faultCtx);
+    if (gate) throw gate;
     // Azure serves what its deployments name, whatever OpenAI's dates say.
     const retired = serveRetired(request.headers) || flavor.kind === 'azure';
     if (fault === 'rate_limit') throw rateLimitError();
@@ -238,7 +256,7 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
       narrowing,
       retired,
       models: azure ? azureImageModels() : servedImageModels(retired),
-      azure: azure ? { imageDeployment: request.headers.get('x-ms-oai-image-generation-deployment') } : undefined,
+      azure: azure ? { imageDeployment: toolDeployment(request.headers.get('x-ms-oai-image-generation-deployment'), body.fields) } : undefined,
     });
 
     let previous: StoredResponse | undefined;
@@ -255,6 +273,8 @@ export async function handleResponses(request: Request, flavor: Flavor): Promise
 
     if (fault === 'moderation') throw moderationError('gpt-image', id);
     if (fault === 'content_filter') throw contentFilterError();
+    const refused = azureContentFault(fault, { ...faultCtx, prompt });
+    if (refused) throw refused;
 
     const turn: Turn = {
       responseId: newId('resp_'),

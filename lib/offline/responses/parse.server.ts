@@ -172,7 +172,7 @@ function readTool(raw: Record<string, unknown>, index: number, opts: ParseOption
   let model = raw.model ?? TOOL_DEFAULT_MODEL;
   if (opts.azure) {
     if (!opts.azure.imageDeployment) {
-      throw invalid(null, 'missing_required_header', "The image_generation tool needs the 'x-ms-oai-image-generation-deployment' header naming a GPT image deployment (on the offline API, deployments are named after models, e.g. gpt-image-1).");
+      throw invalid(null, 'missing_required_header', "The image_generation tool needs the 'x-ms-oai-image-generation-deployment' header naming a GPT image deployment (on the offline API, deployments are named after models, e.g. gpt-image-1, or in OFFLINE_AZURE_DEPLOYMENTS).");
     }
     model = opts.azure.imageDeployment;
   }
