@@ -13,6 +13,7 @@ import { backgroundsFor, controlOptions, modelHint, modelNotes, previewNotes } f
 import type { ProviderInfo } from '@/lib/providers/config';
 import type { OutputFormat } from '@/lib/models/types';
 import { FAULTS } from '@/lib/offline/faults';
+import { simulated } from '@/lib/pipeline/simulation';
 
 /** Main-model notes: the shutdown date from 90 days out. */
 function mainNotes(provider: ProviderInfo): Record<string, string> {
@@ -27,7 +28,7 @@ function mainNotes(provider: ProviderInfo): Record<string, string> {
 export function ChatSettings({ provider, toolModels }: { provider: ProviderInfo; toolModels: string[] }) {
   const { mainModel, tool, simulate, setMainModel, setTool, setSimulate } = useChat();
   const narrowing = provider.narrowing;
-  const offline = provider.id === 'offline';
+  const offline = simulated(provider);
   // The first model the tool is confirmed for (2.6 in the tool is third-party evidence only, registry.ts).
   const preferred = toolModels.find((m) => !findModel(m)?.endpoints.responses?.unconfirmed) ?? toolModels[0] ?? '';
   const model = toolModels.includes(tool.model) ? tool.model : preferred;

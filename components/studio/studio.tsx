@@ -37,6 +37,7 @@ const MODES: { mode: StudioMode; label: string }[] = [
   { mode: 'variation', label: 'Variations' },
 ];
 import { ThemeToggle } from './theme-toggle';
+import { simulated } from '@/lib/pipeline/simulation';
 import '@/components/server-actions';
 
 function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
@@ -153,7 +154,7 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
             <Notice text={notice} onDismiss={dismissNotice} />
             {rule && <ReferenceImages rule={rule} model={params.model} masked={!!options.mask} />}
             {needsPrompt && <PromptField max={options.promptMax} onSubmit={generate} />}
-            <Controls options={options} models={modelsForMode(provider.models, mode)} offline={provider.id === 'offline'} />
+            <Controls options={options} models={modelsForMode(provider.models, mode)} offline={simulated(provider)} />
             <GenerateBar disabled={!!reason} reason={reason} onGenerate={generate}>
               <EstimateStatus input={estimateIn} />
             </GenerateBar>

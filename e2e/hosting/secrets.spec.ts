@@ -9,13 +9,10 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import OpenAI from 'openai';
 import { freePort, startServer, type TestServer } from '../helpers/server';
 import { signInThroughForm } from './access-helpers';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
+import { browserStorage, builtClientFiles, carrying, recordResponses } from './secret-scan';
 const SECRET = `sk-proj-${randomBytes(24).toString('hex')}`;
 const PASSCODE = `pass-${randomBytes(12).toString('hex')}`;
 
@@ -36,15 +33,6 @@ function forwarder(port: number, target: () => string): Promise<Server> {
     req.pipe(up);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
-
-function files(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) files(p, out);
-    else out.push(p);
-  }
-  return out;
 }
 
 let server: TestServer;
@@ -69,17 +57,7 @@ test.afterAll(async () => {
 
 test('the server key and the passcode reach no browser, no response and no log line', async ({ page }) => {
   test.setTimeout(120_000);
-  const seen: { url: string; headers: string; body: string }[] = [];
-  const reading: Promise<void>[] = [];
-  page.on('response', (r) => {
-    reading.push(
-      (async () => {
-        const headers = JSON.stringify(await r.allHeaders());
-        const body = await r.body().then((b) => b.toString('latin1'), () => '');
-        seen.push({ url: r.url(), headers, body });
-      })(),
-    );
-  });
+  const responses = recordResponses(page);
 
   await signInThroughForm(page, server.url, PASSCODE);
   await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveValue('openai');
@@ -96,48 +74,30 @@ test('the server key and the passcode reach no browser, no response and no log l
   const outsider = new OpenAI({ apiKey: 'sk-wrong-key-for-the-log', baseURL: server.url + '/api/offline/v1', maxRetries: 0 });
   await expect(outsider.models.list()).rejects.toMatchObject({ status: 401 });
 
-  const storage = await page.evaluate(async () => {
-    const dump: string[] = [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const all = await new Promise<unknown[]>((ok) => {
-          const req = db.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => ok(req.result);
-        });
-        dump.push(JSON.stringify(all));
-      }
-      db.close();
-    }
-    return dump.join('\n');
-  });
+  const storage = await browserStorage(page);
 
   // The provider really used the key: upstream calls through the stand-in gateway carried it.
   expect(carriedSecret.some((c) => c.startsWith('POST /api/offline/v1/images/generations'))).toBe(true);
   expect(carriedSecret.some((c) => c.startsWith('POST /api/offline/v1/responses'))).toBe(true);
 
-  await Promise.all(reading);
+  const seen = await responses.all();
   expect(seen.length).toBeGreaterThan(10);
   expect(seen.some((s) => /image\/|x-component/.test(s.headers))).toBe(true);
   for (const secret of [SECRET, PASSCODE, SECRET.slice(8, 40)]) {
-    expect(seen.filter((s) => s.body.includes(secret) || s.headers.includes(secret)).map((s) => s.url)).toEqual([]);
+    expect(carrying(seen, secret)).toEqual([]);
     expect(storage.includes(secret)).toBe(false);
     expect(server.output().includes(secret), 'server log').toBe(false);
   }
   expect(storage).not.toContain('playground_session');
 
-  const dist = join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'static');
-  const built = files(dist);
+  const built = builtClientFiles();
   expect(built.length).toBeGreaterThan(10);
-  for (const f of built) {
-    const text = readFileSync(f, 'latin1');
+  for (const { file: f, text } of built) {
     expect(text.includes(SECRET) || text.includes(PASSCODE), f).toBe(false);
     // What a bundle would hold if server code reading the keys leaked into it.
-    expect(/process\.env\.(OPENAI_API_KEY|AZURE_OPENAI_API_KEY|GATEWAY_API_KEY|SESSION_SECRET|PLAYGROUND_PASSCODE|PLAYGROUND_INVITES)\b/.test(text), f).toBe(false);
+    expect(/process\.env\.(OPENAI_API_KEY|AZURE_OPENAI_API_KEY|GATEWAY_API_KEY|SESSION_SECRET|PLAYGROUND_PASSCODE|PLAYGROUND_INVITES|IDENTITY_HEADER|AZURE_CLIENT_SECRET)\b/.test(text), f).toBe(false);
+    // @azure/identity (keyless Azure sign-in) is server code: none of it in a bundle.
+    expect(text.includes('ManagedIdentityCredential'), f).toBe(false);
     expect(text.includes('sk-internal-'), f).toBe(false);
   }
 });

@@ -53,7 +53,8 @@ export async function sendMessage(provider: ProviderKind, { text, images, mask }
   s.setBranch(undefined);
   await Promise.all([...images.map((f, i) => keepImage(id, `attachment-${i}`, f)), mask ? keepImage(id, 'mask', mask) : undefined]);
 
-  const simulate = provider === 'offline' ? { fault: s.simulate.fault || undefined, latencyMs: s.simulate.latencyMs ?? undefined } : undefined;
+  // The server sends these only where they reach the offline API (lib/pipeline/simulation.ts).
+  const simulate = { fault: s.simulate.fault || undefined, latencyMs: s.simulate.latencyMs ?? undefined };
   const input: ChatInput = { jobId, provider, mainModel: s.mainModel, text, previousResponseId, referenceCallId, attachAs: via, tool: s.tool, simulate, userKey: readUserKey() };
   // The attachments and the mask go to the upload route first, in parallel; the action names them by id. An
   // error names the request field the server would (the message follows a branch's image call item).

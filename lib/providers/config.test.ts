@@ -140,11 +140,10 @@ describe('providersFromEnv: Azure', () => {
     expect(() => providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: 'gpt-6-luna=chat' })).toThrow(/names no image model/);
   });
 
-  it('knows when its endpoint is this server’s own offline API (so the simulation controls reach it)', () => {
-    const own = { ...AZURE, PORT: '3999', AZURE_OPENAI_ENDPOINT: 'http://localhost:3999/api/offline' };
-    expect(providersFromEnv(own, ON)[0]).toMatchObject({ baseURL: 'http://localhost:3999/api/offline/openai/v1', offlineBacked: true });
+  it('knows when its endpoint is an offline API (so the simulation controls reach it)', () => {
+    const own = { ...AZURE, AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:3999/api/offline' };
+    expect(providersFromEnv(own, ON)[0]).toMatchObject({ baseURL: 'http://127.0.0.1:3999/api/offline/openai/v1', offlineBacked: true });
     expect(providersFromEnv(AZURE, ON)[0].offlineBacked).toBe(false);
-    expect(providersFromEnv({ ...own, PORT: '4000' }, ON)[0].offlineBacked).toBe(false);
   });
 });
 

@@ -103,13 +103,13 @@ function v1ApiVersion(env: Env): string | undefined {
   return v.trim() === '' || v.trim() === 'none' ? undefined : v.trim();
 }
 
-/** Whether a base URL is this server's own offline API (the tests' and demos' Azure or gateway stand-in). */
-function onOfflineApi(url: string, env: Env): boolean {
+/**
+ * Whether a base URL is an offline image API (this server's or another playground's, perhaps behind a proxy):
+ * the tests' and demos' Azure or gateway stand-in, which takes the simulation controls.
+ */
+function onOfflineApi(url: string): boolean {
   try {
-    const u = new URL(url);
-    const own = new URL(offlineBaseURL(env));
-    const local = (h: string) => ['127.0.0.1', 'localhost', '[::1]'].includes(h);
-    return u.pathname.startsWith('/api/offline') && u.port === own.port && (u.hostname === own.hostname || (local(u.hostname) && local(own.hostname)));
+    return new URL(url).pathname.startsWith('/api/offline/');
   } catch {
     return false;
   }
@@ -156,7 +156,7 @@ export function providersFromEnv(env: Env = process.env, on?: string): ProviderI
       deployments,
       apiVersion: azure.route === 'v1' ? v1ApiVersion(env) : env.OPENAI_API_VERSION || DEFAULT_AZURE_API_VERSION,
       azure,
-      offlineBacked: onOfflineApi(baseURL, env),
+      offlineBacked: onOfflineApi(baseURL),
     });
   }
   if (env.GATEWAY_BASE_URL && env.GATEWAY_API_KEY) {
@@ -166,7 +166,7 @@ export function providersFromEnv(env: Env = process.env, on?: string): ProviderI
       label: env.GATEWAY_NAME || 'OpenAI-compatible gateway',
       baseURL: env.GATEWAY_BASE_URL,
       configuredModels,
-      offlineBacked: onOfflineApi(env.GATEWAY_BASE_URL, env),
+      offlineBacked: onOfflineApi(env.GATEWAY_BASE_URL),
       // Until its list answers, a gateway serves what the operator named, or else what OpenAI serves.
       ...offered(lineup({ kind: 'gateway', configured: configuredModels, configuredIsServed: !!configuredModels, on })),
     });

@@ -183,7 +183,8 @@ export async function runGeneration(): Promise<void> {
     provider,
     endpoint,
     fields,
-    simulate: provider === 'offline' ? { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined, billingScale: simulate.billingScale ?? undefined } : undefined,
+    // The server sends these only where they reach the offline API (lib/pipeline/simulation.ts).
+    simulate: { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined, billingScale: simulate.billingScale ?? undefined },
     // The user's own key (Settings, when the policy allows it) travels with each request; the server never keeps it.
     userKey: readUserKey(),
   };
