@@ -39,7 +39,7 @@ function onAzure(error: GenerationError): Explanation | undefined {
   if (error.status === 401) {
     return {
       title: 'Azure refused the sign-in',
-      advice: 'With a key: check AZURE_OPENAI_API_KEY. Keyless: the identity needs the Cognitive Services OpenAI User role on the resource, and the token scope (AZURE_OPENAI_SCOPE) must be https://ai.azure.com/.default; Settings shows how the server signs in.',
+      advice: 'With a key: check AZURE_OPENAI_API_KEY. Keyless: the identity needs the Cognitive Services OpenAI User role on the resource, and the token scope (AZURE_OPENAI_SCOPE) must be one the resource takes: https://ai.azure.com/.default (the default) or the older https://cognitiveservices.azure.com/.default. Settings shows how the server signs in.',
     };
   }
   if (error.status === 403) {
