@@ -39,6 +39,8 @@ function azureEnv(route: 'v1' | 'deployments'): Record<string, string> {
     OFFLINE_AZURE_AUTH: 'entra',
     OFFLINE_IDENTITY_HEADER: IDENTITY_SECRET,
     OFFLINE_TOKEN_TTL_S: String(TOKEN_TTL_S),
+    // Azure's model list announces a retirement the shipped table does not have (its table says 2027-04-21).
+    OFFLINE_AZURE_RETIREMENTS: 'gpt-image-2=2026-12-20',
     // What App Service gives a managed identity; DefaultAzureCredential reads them.
     IDENTITY_ENDPOINT: `${proxy.url}/api/offline/identity/token`,
     IDENTITY_HEADER: IDENTITY_SECRET,
@@ -140,6 +142,8 @@ test.describe('keyless on the v1 route', () => {
     await expect(page.getByTestId('azure-route')).toContainText('api-version=preview');
     await expect(page.getByTestId('azure-expires')).toContainText('UTC');
     await expect(page.getByRole('list', { name: 'Azure deployments' })).toContainText('gpt-6-luna → team-chat');
+    // The retirement date as Azure's own model list tells it, not the shipped table's.
+    await expect(page.getByRole('table', { name: 'Models' }).getByRole('row').filter({ hasText: /^gpt-image-2(?!\.)/ })).toContainText('Shuts down 2026-12-20');
 
     // No token in any response, the browser's storage, the server's log or a built client file.
     const seen = await responses.all();
@@ -210,7 +214,10 @@ test.describe('keyless on the dated deployments route', () => {
       expect(r.headers.has('api-key')).toBe(false);
       expect(r.headers.get('authorization')).toMatch(/^Bearer offline-entra\./);
     }
+    // Those two and the models list (for Azure's retirement dates): all on the dated route, all with a token.
     const log = await identityLog(server);
-    expect(log.seen.map((s) => [s.route, s.apiKey, s.bearer])).toEqual([['deployments', false, true], ['deployments', false, true]]);
+    expect(log.seen.length).toBeGreaterThanOrEqual(3);
+    expect(log.seen.every((s) => s.route === 'deployments' && s.bearer && !s.apiKey)).toBe(true);
+    expect(proxy.sent()).toMatch(/GET \/api\/offline\/openai\/models\?api-version=2025-04-01-preview/);
   });
 });

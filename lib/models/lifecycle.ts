@@ -147,7 +147,8 @@ export function lifecycleOf(
   if (!shutdown) return { state: 'active' };
   const daysLeft = daysBetween(options.on ?? today(), shutdown);
   const state: LifecycleState = daysLeft <= 0 ? 'shut-down' : daysLeft <= WARN_DAYS ? 'shutting-down' : 'active';
-  const source = options.live !== undefined ? 'the provider’s model list (GET /models shutdown_date)' : shipped?.source;
+  const told = table === 'azure' ? 'Azure’s model list (GET /models deprecation.inference)' : 'the provider’s model list (GET /models shutdown_date)';
+  const source = options.live !== undefined ? told : shipped?.source;
   return { state, shutdown, daysLeft, source, ...(state === 'active' ? {} : { replacement: successor(kind, id) }) };
 }
 

@@ -8,9 +8,8 @@ import 'server-only';
  * and the image tool's `x-ms-oai-image-generation-deployment` header.
  */
 import { ApiError } from '../errors/api-error';
-import { findModel, MODELS } from '../models/registry';
+import { findModel } from '../models/registry';
 import { MAIN_MODELS } from '../models/main-models';
-import { extraModels } from './lineup.server';
 
 let warned = '';
 
@@ -51,29 +50,4 @@ export function deploymentNotFound(deployment: string): ApiError {
     type: 'invalid_request_error',
     code: 'DeploymentNotFound',
   });
-}
-
-export interface DeploymentObject {
-  id: string;
-  object: 'model';
-  created: number;
-  owned_by: string;
-  /** The model the deployment runs (the id itself for model-named ones). */
-  model: string;
-}
-
-/**
- * The v1 route's `GET /models`: the named deployments first, then a model-named deployment per registry image model
- * (and alias), extra id and main model: every name the routes accept.
- */
-export function deploymentList(): DeploymentObject[] {
-  const out: DeploymentObject[] = [];
-  const add = (id: string, model: string) => {
-    if (!out.some((o) => o.id === id)) out.push({ id, object: 'model', created: 0, owned_by: 'system', model });
-  };
-  for (const [deployment, model] of namedDeployments()) add(deployment, model);
-  for (const m of MODELS) for (const id of [m.id, ...m.aliases]) add(id, id);
-  for (const id of extraModels()) add(id, id);
-  for (const id of MAIN_MODELS) add(id, id);
-  return out;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as v1Generations from '@/app/api/offline/openai/v1/images/generations/route';
 import * as v1Responses from '@/app/api/offline/openai/v1/responses/route';
 import * as v1Models from '@/app/api/offline/openai/v1/models/route';
+import * as datedModels from '@/app/api/offline/openai/models/route';
 import * as dated from '@/app/api/offline/openai/deployments/[deployment]/images/[operation]/route';
 import * as datedResponses from '@/app/api/offline/openai/responses/route';
 import { issueToken } from './entra-token.server';
@@ -79,13 +80,23 @@ describe('Azure v1 routes', () => {
     expect(res.status).toBe(400);
   });
 
-  it('list the deployments on GET /models, named ones with their model', async () => {
+  it("list Azure's base models on GET /models (v1 and dated), each with its retirement as deprecation.inference", async () => {
+    process.env.OFFLINE_AZURE_RETIREMENTS = 'gpt-image-2=2027-01-31';
     const res = await v1Models.GET(new Request(`${BASE}/v1/models?api-version=preview`, { headers: KEY }), noCtx);
     expect(res.status).toBe(200);
     const { object, data } = await res.json();
     expect(object).toBe('list');
-    expect(data[0]).toMatchObject({ id: 'team-images', object: 'model', model: 'gpt-image-2.6-sunburst' });
-    expect(data.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['team-chat', 'gpt-image-2', 'gpt-image-2.6-sunburst', 'gpt-6-luna']));
+    const byId = new Map(data.map((d: { id: string }) => [d.id, d]));
+    // Azure's own dates (api-2026-12 §6.2), in its shape; a moved date as Azure announced it.
+    expect(byId.get('gpt-image-1.5')).toMatchObject({ object: 'model', lifecycle_status: 'generally-available', deprecation: { inference: Date.parse('2026-12-16T00:00:00Z') / 1000 } });
+    expect(byId.get('gpt-image-1')).toMatchObject({ lifecycle_status: 'preview', deprecation: { inference: Date.parse('2026-10-23T00:00:00Z') / 1000 } });
+    expect(byId.get('gpt-image-2')).toMatchObject({ deprecation: { inference: Date.parse('2027-01-31T00:00:00Z') / 1000 } });
+    expect(byId.get('gpt-6-luna')).toMatchObject({ capabilities: { chat_completion: true } });
+    const datedList = await datedModels.GET(new Request(`${BASE}/models?api-version=2025-04-01-preview`, { headers: KEY }), noCtx);
+    expect(datedList.status).toBe(200);
+    expect((await datedList.json()).data).toEqual(data);
+    const noVersion = await datedModels.GET(new Request(`${BASE}/models`, { headers: KEY }), noCtx);
+    expect(noVersion.status).toBe(400);
   });
 
   it('answer /responses with a named image deployment in the header and the main deployment as model', async () => {

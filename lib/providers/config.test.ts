@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AZURE_API_VERSION, DEFAULT_AZURE_SCOPE, defaultProvider, offlineBaseURL, parseDeployments, providersFromEnv, type Env } from './config';
+import { azureRetirements } from './azure-models';
+import { DEFAULT_AZURE_API_VERSION, DEFAULT_AZURE_SCOPE, defaultProvider, offlineBaseURL, parseDeployments, providersFromEnv, withLiveModels, type Env } from './config';
 
 const AZURE: Env = {
   AZURE_OPENAI_ENDPOINT: 'https://my-resource.openai.azure.com/',
@@ -209,5 +210,36 @@ describe('gateway and DEFAULT_PROVIDER', () => {
     }
     expect(message).toMatch(/AZURE_OPENAI_DEPLOYMENTS/);
     expect(message).not.toContain('SECRET');
+  });
+});
+
+describe('Azure dates from its own model list', () => {
+  it('replaces the shipped date for deployed models, and keeps offering the deployments whatever the list says', () => {
+    const azure = providersFromEnv({ ...AZURE, AZURE_OPENAI_DEPLOYMENTS: 'gpt-image-2=img2,gpt-image-1.5=img15' }, ON)[0];
+    expect(azure.lifecycle['gpt-image-2']).toMatchObject({ state: 'active', shutdown: '2027-04-21' });
+    const told = withLiveModels(azure, [{ id: 'gpt-image-2', shutdown_date: '2026-12-20' }], ON);
+    expect(told.models).toEqual(['gpt-image-2', 'gpt-image-1.5']);
+    expect(told.modelSource).toBe('provider');
+    expect(told.lifecycle['gpt-image-2']).toMatchObject({ state: 'shutting-down', shutdown: '2026-12-20', daysLeft: 17 });
+    // Not in the list: the shipped Azure date stands.
+    expect(told.lifecycle['gpt-image-1.5']).toMatchObject({ shutdown: '2026-12-16' });
+  });
+});
+
+describe('azureRetirements', () => {
+  it('reads deprecation.inference as a UTC day, names each registry model by its versioned Azure id, and skips the rest', () => {
+    const at = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+    expect(azureRetirements([
+      { id: 'dall-e-3-3.0', deprecation: { inference: at('2026-03-04') } },
+      { id: 'gpt-image-1.5-2025-12-16', lifecycle_status: 'generally-available', deprecation: { inference: at('2026-12-16') } },
+      { id: 'gpt-image-2', deprecation: { inference: at('2027-04-21') } },
+      { id: 'gpt-image-2-2026-04-21', deprecation: { inference: at('2027-03-01') } },
+      { id: 'text-embedding-3-large', deprecation: { inference: at('2027-01-01') } },
+      { id: 'gpt-image-2.6-sunburst' },
+    ])).toEqual([
+      { id: 'dall-e-3', shutdown_date: '2026-03-04' },
+      { id: 'gpt-image-1.5', shutdown_date: '2026-12-16' },
+      { id: 'gpt-image-2', shutdown_date: '2027-03-01' },
+    ]);
   });
 });

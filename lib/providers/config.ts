@@ -188,7 +188,11 @@ function offered(l: ReturnType<typeof lineup>): Pick<ProviderInfo, 'models' | 'd
 
 /** The provider as its own `GET /models` describes it: what it lists is offered, with its dates (lineup.ts). */
 export function withLiveModels(provider: ProviderInfo, live: readonly LiveModel[], on?: string): ProviderInfo {
-  if (provider.id === 'azure') return provider;
+  if (provider.id === 'azure') {
+    // Azure's list names its models' retirement dates; its deployments stay what is offered.
+    const { lifecycle, source } = lineup({ kind: 'azure', configured: provider.configuredModels, configuredIsServed: true, live, liveDatesOnly: true, on });
+    return { ...provider, lifecycle, modelSource: source };
+  }
   return { ...provider, ...offered(lineup({ kind: provider.id, configured: provider.configuredModels, live, on })) };
 }
 

@@ -41,17 +41,19 @@ export interface LineupInput {
   live?: readonly LiveModel[];
   /** Azure: configured deployments are served whatever the date (the deployment is the provider's own list). */
   configuredIsServed?: boolean;
+  /** Azure: its models list tells retirement dates only; what is offered stays its deployments. */
+  liveDatesOnly?: boolean;
   /** YYYY-MM-DD; default today. */
   on?: string;
 }
 
-export function lineup({ kind, configured, live, configuredIsServed, on }: LineupInput): Lineup {
+export function lineup({ kind, configured, live, configuredIsServed, liveDatesOnly, on }: LineupInput): Lineup {
   const liveById = new Map((live ?? []).map((m) => [m.id, m]));
   const lifecycle: Record<string, Lifecycle> = {};
   const lifeOf = (id: string) => (lifecycle[id] ??= lifecycleOf('image', kind, id, { live: liveDate(liveById.get(id)), on }));
 
   let candidates: ModelId[];
-  if (live) {
+  if (live && !liveDatesOnly) {
     const listed = [...liveById.keys()].filter((id) => findModel(id));
     // Registry order first (snapshots sit with their model), then ids the registry does not know.
     const known = listed.filter((id) => findModel(id)!.inRegistry).sort((a, b) => MODEL_IDS.indexOf(findModel(a)!.id as never) - MODEL_IDS.indexOf(findModel(b)!.id as never));
@@ -59,7 +61,7 @@ export function lineup({ kind, configured, live, configuredIsServed, on }: Lineu
     candidates = [...known, ...unknown].filter((id) => !configured || configured.includes(id) || configured.includes(findModel(id)!.id));
   } else candidates = [...(configured ?? MODEL_IDS)];
 
-  const served = live !== undefined || configuredIsServed;
+  const served = (live !== undefined && !liveDatesOnly) || configuredIsServed;
   const models = candidates.filter((id) => served || lifeOf(id).state !== 'shut-down');
   for (const id of models) lifeOf(id);
   for (const id of MODEL_IDS) if (!models.includes(id)) lifeOf(id);

@@ -3,11 +3,13 @@ import 'server-only';
  * Each provider's own `GET /models`, asked at run time and kept for MODEL_LIST_TTL_MS (default 10 min): ids the
  * registry does not know, and `shutdown_date` (api-2026-12 §5), so the lineup keeps up without a release. A
  * provider that does not answer within MODEL_LIST_TIMEOUT_MS (default 3 s) keeps the registry's lineup (or its last
- * list), and is asked again after a minute. Azure is skipped: its deployments are its list.
+ * list), and is asked again after a minute. Azure's list is read for its retirement dates only (azure-models.ts):
+ * its deployments are what it offers.
  */
 import type { Model } from 'openai/resources/models';
 import type { ProviderInfo } from './config';
 import type { LiveModel } from './lineup';
+import { azureRetirements, type AzureModel } from './azure-models';
 import { createClient } from './sdk-client.server';
 import { envNumber } from '../pipeline/env-number.server';
 
@@ -24,6 +26,11 @@ type ModelWithShutdown = Model & { shutdown_date?: string | null };
 async function ask(provider: ProviderInfo, timeout: number): Promise<LiveModel[]> {
   const client = createClient(provider, provider.defaultModel);
   const list: LiveModel[] = [];
+  if (provider.id === 'azure') {
+    const models: AzureModel[] = [];
+    for await (const m of client.models.list({ timeout, maxRetries: 0 }) as AsyncIterable<AzureModel>) models.push(m);
+    return azureRetirements(models);
+  }
   for await (const m of client.models.list({ timeout, maxRetries: 0 }) as AsyncIterable<ModelWithShutdown>) {
     list.push('shutdown_date' in m ? { id: m.id, shutdown_date: m.shutdown_date ?? null } : { id: m.id });
   }
@@ -32,7 +39,6 @@ async function ask(provider: ProviderInfo, timeout: number): Promise<LiveModel[]
 
 /** The provider's list, from the cache when fresh; undefined when it cannot be had. */
 export async function liveModels(provider: ProviderInfo): Promise<LiveModel[] | undefined> {
-  if (provider.id === 'azure') return undefined;
   const key = `${provider.id} ${provider.baseURL}`;
   const now = Date.now();
   const hit = cache.get(key);

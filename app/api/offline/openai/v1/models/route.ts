@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 const AZURE_V1 = { kind: 'azure', deployment: '', route: 'v1' } as const;
 
-/** Azure's v1 `GET /models`: the offline resource's deployments (lib/offline/azure-deployments.server.ts). */
+/** Azure's v1 `GET /models`: the base models and their retirement (lib/offline/azure-models.server.ts). */
 export const GET = withOfflineAuth((request) => handleAzureModels(request, AZURE_V1), AZURE_V1);
 
 export const OPTIONS = withOfflineAuth(preflight, AZURE_V1);
