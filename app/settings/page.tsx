@@ -46,7 +46,9 @@ export default async function Settings() {
             <p className="text-sm">Also configured: {providers.filter((p) => p !== active).map((p) => p.label).join(', ')}</p>
           )}
           <p className="text-xs text-zinc-500">
-            {active.modelSource === 'provider'
+            {active.id === 'azure'
+              ? `Models as AZURE_OPENAI_DEPLOYMENTS names them, with ${active.modelSource === 'provider' ? 'the retirement dates Azure’s own model list gives' : 'Azure’s retirement dates shipped with the playground (its model list was not available)'}.`
+              : active.modelSource === 'provider'
               ? 'Models as the provider’s own list (GET /models) names them, with its shutdown dates.'
               : 'Models from the registry with its shipped shutdown dates (the provider’s list was not available).'}
           </p>
