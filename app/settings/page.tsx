@@ -1,5 +1,4 @@
 import { signedInOrRedirect } from '@/lib/access/page-guard.server';
-import Link from 'next/link';
 import { getModel } from '@/lib/models/registry';
 import { describeCaps } from '@/lib/models/options';
 import { lifecycleLabel } from '@/lib/models/lifecycle';
@@ -14,6 +13,7 @@ import { accessConfig } from '@/lib/access/config';
 import { loadPriceOverrides } from '@/lib/cost/overrides';
 import { PricingTable } from '@/components/cost/pricing-table';
 import { AzureSignIn } from '@/components/settings/azure-sign-in.server';
+import { AppShell } from '@/components/shell/app-shell';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,13 +23,14 @@ const ENDPOINT_LABEL: Record<Endpoint, string> = { generate: 'Generate', edit: '
 export default async function Settings() {
   const user = await signedInOrRedirect('/settings');
   const { providers, active, error, policy } = await policySetup();
+  const account = accessConfig().enabled ? user.name : undefined;
   return (
-    <main className="mx-auto max-w-5xl space-y-6 p-6">
+    <AppShell provider={active} account={account}>
+    <main className="mx-auto max-w-5xl space-y-6 p-4 sm:p-6">
       <header>
-        <h1 className="text-2xl font-bold">Settings</h1>
-        <Link href="/" className="text-sm underline">← Studio</Link>
+        <h1 className="text-2xl font-semibold">Settings</h1>
         <p className="text-sm text-zinc-500">OpenAI-style image APIs: OpenAI, Azure OpenAI, compatible gateways and a built-in offline image API.</p>
-        {accessConfig().enabled && <p className="text-sm">Signed in as <strong>{user.name}</strong> (<Link href="/login" className="underline">sign out</Link>)</p>}
+        {account && <p className="text-sm">Signed in as <strong>{account}</strong></p>}
       </header>
       {error && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">Configuration error: {error}</p>}
       {providers.filter((p) => p.id === 'azure').map((p) => <AzureSignIn key={p.id} provider={p} />)}
@@ -97,6 +98,7 @@ export default async function Settings() {
         <Pricing />
       </section>
     </main>
+    </AppShell>
   );
 }
 

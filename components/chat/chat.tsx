@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { ProviderInfo } from '@/lib/providers/config';
 import { openInStudioEdit } from '@/lib/chat/handoff.client';
+import { SquarePen } from 'lucide-react';
+import { Button } from '@/components/ui/button';
 import { resumeTurns } from '@/lib/chat/send.client';
 import { forgetImages, restoreImages } from '@/lib/chat/thread-images.client';
 import { useChat, type ChatTurn } from '@/lib/chat/thread-store.client';
@@ -44,13 +46,13 @@ export function Chat({ provider, toolModels }: { provider: ProviderInfo; toolMod
   });
 
   return (
-    <main className="mx-auto max-w-5xl space-y-4 p-6">
-      <header className="flex items-center justify-between">
-        <h1 className="text-xl font-bold">Chat</h1>
-        <nav className="flex gap-3 text-sm">
-          <a href="/" className="underline">Studio</a>
-          <button type="button" onClick={() => void forgetImages()} className="underline">New chat</button>
-        </nav>
+    <main className="mx-auto max-w-5xl space-y-4 p-4 sm:p-6">
+      <header className="flex items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">Chat</h1>
+        <Button size="sm" onClick={() => void forgetImages()}>
+          <SquarePen aria-hidden className="size-4" />
+          New chat
+        </Button>
       </header>
       {mounted ? (
         <>

@@ -3,8 +3,6 @@
  * The studio: controls on the left, the gallery on the right. Options come from the registry for the chosen
  * provider and model; the parameters live in one persisted store.
  */
-import Link from 'next/link';
-import { signOut } from '@/app/login/actions';
 import { useEffect, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { currentOptions, modelsForMode, useStudio, type StudioMode } from '@/lib/studio/params-store.client';
@@ -36,7 +34,6 @@ const MODES: { mode: StudioMode; label: string }[] = [
   { mode: 'edit', label: 'Edit' },
   { mode: 'variation', label: 'Variations' },
 ];
-import { ThemeToggle } from './theme-toggle';
 import { simulated } from '@/lib/pipeline/simulation';
 import '@/components/server-actions';
 
@@ -48,8 +45,7 @@ function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
   return { kind: provider.id, baseURL: provider.baseURL };
 }
 
-/** `account`: who is signed in, when a passcode closes the playground (then a Sign out button shows). */
-export function Studio({ providers, initial, prices, account }: { providers: ProviderInfo[]; initial: ProviderKind; prices: PriceTable; account?: string }) {
+export function Studio({ providers, initial, prices }: { providers: ProviderInfo[]; initial: ProviderKind; prices: PriceTable }) {
   const [ready, setReady] = useState(false);
   const providerId = useStudio((s) => s.provider);
   const params = useStudio((s) => s.params);
@@ -107,20 +103,8 @@ export function Studio({ providers, initial, prices, account }: { providers: Pro
 
   return (
     <div className="mx-auto grid max-w-[1600px] gap-6 p-4 lg:grid-cols-[340px_1fr]">
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-2">
-        <header className="flex items-center justify-between gap-2">
-          <h1 className="text-lg font-bold">Image Playground</h1>
-          <span className="flex items-center gap-2">
-            <Link href="/chat" className="text-xs underline">Chat</Link>
-            <Link href="/settings" className="text-xs underline">Settings</Link>
-            {account && (
-              <form action={signOut}>
-                <button type="submit" className="text-xs underline" title={`Signed in as ${account}`}>Sign out</button>
-              </form>
-            )}
-            <ThemeToggle />
-          </span>
-        </header>
+      <aside className="space-y-4 lg:sticky lg:top-[4.5rem] lg:max-h-[calc(100vh-5.5rem)] lg:overflow-y-auto lg:pr-2">
+        <h1 className="sr-only">Studio</h1>
         <div role="tablist" aria-label="Mode" className="flex gap-1 rounded-md bg-zinc-100 p-1 text-sm dark:bg-zinc-900">
           {MODES.filter((m) => modelsForMode(provider.models, m.mode).length > 0).map((m) => (
             <button

@@ -17,16 +17,16 @@ export const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery
 export async function shots(page: Page, name: string, target: Locator) {
   const dir = process.env.SHOTS_DIR;
   if (!dir) return;
-  const theme = page.getByRole('combobox', { name: 'Theme' });
+  const theme = (name: string) => page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name }).click();
   for (const [device, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(size);
     for (const mode of ['light', 'dark'] as const) {
-      await theme.selectOption(mode);
+      await theme(mode === 'light' ? 'Light' : 'Dark');
       await target.scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${dir}/15-${name}-${device}-${mode}.png` });
     }
   }
-  await theme.selectOption('system');
+  await theme('System theme');
   await page.setViewportSize({ width: 1400, height: 1000 });
 }
