@@ -14,6 +14,7 @@ import { loadPriceOverrides } from '@/lib/cost/overrides';
 import { PricingTable } from '@/components/cost/pricing-table';
 import { AzureSignIn } from '@/components/settings/azure-sign-in.server';
 import { AppShell } from '@/components/shell/app-shell';
+import { Preferences } from '@/components/settings/preferences';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,14 +34,21 @@ export default async function Settings() {
         {account && <p className="text-sm">Signed in as <strong>{account}</strong></p>}
       </header>
       {error && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">Configuration error: {error}</p>}
+      {providers.length > 0 && (
+        <Preferences providers={providers.map(({ id, label, models, defaultModel, narrowing }) => ({ id, label, models, defaultModel, narrowing }))} />
+      )}
+      <div className="space-y-1 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+        <h2 className="text-lg font-semibold">This server</h2>
+        <p className="text-sm text-zinc-500">Read-only: set by the operator in the server’s environment.</p>
+      </div>
       {providers.filter((p) => p.id === 'azure').map((p) => <AzureSignIn key={p.id} provider={p} />)}
       {active && (
-        <section aria-labelledby="provider-heading" className="space-y-3">
+        <section aria-labelledby="provider-heading" className="min-w-0 space-y-3">
           <h2 id="provider-heading" className="text-lg font-semibold">
             Active provider: <span data-testid="active-provider">{active.label}</span>
           </h2>
           <p className="text-sm text-zinc-500">
-            Requests go to <code>{active.baseURL}</code>
+            Requests go to <code className="break-all">{active.baseURL}</code>
             {active.id === 'offline' && ' — synthetic images, no key needed. Set OPENAI_API_KEY or the Azure variables to use a real service.'}
           </p>
           {providers.length > 1 && (
@@ -53,7 +61,8 @@ export default async function Settings() {
               ? 'Models as the provider’s own list (GET /models) names them, with its shutdown dates.'
               : 'Models from the registry with its shipped shutdown dates (the provider’s list was not available).'}
           </p>
-          <table className="w-full text-left text-sm" aria-label="Models">
+          <div className="overflow-x-auto">
+          <table className="w-full min-w-[36rem] text-left text-sm" aria-label="Models">
             <thead className="border-b border-zinc-200 dark:border-zinc-800">
               <tr><th className="py-1 pr-3">Model</th><th className="py-1 pr-3">Status</th><th className="py-1">Accepts</th></tr>
             </thead>
@@ -80,6 +89,7 @@ export default async function Settings() {
               })}
             </tbody>
           </table>
+          </div>
           {(() => {
             const gone = Object.entries(active.lifecycle).filter(([id, l]) => l.state === 'shut-down' && !active.models.includes(id));
             return gone.length > 0 && (

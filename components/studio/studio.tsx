@@ -35,6 +35,7 @@ const MODES: { mode: StudioMode; label: string }[] = [
   { mode: 'variation', label: 'Variations' },
 ];
 import { simulated } from '@/lib/pipeline/simulation';
+import { loadPreferences } from '@/lib/settings/preferences-store.client';
 import '@/components/server-actions';
 
 function codeTarget(provider: ProviderInfo, model: string): CodeTarget {
@@ -64,10 +65,16 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
 
   useEffect(() => {
     // Persisted settings load after hydration so the server's HTML and the first render agree.
-    void Promise.resolve(useStudio.persist.rehydrate()).then(() => {
-      const saved = useStudio.getState().provider;
+    void Promise.all([useStudio.persist.rehydrate(), loadPreferences()]).then(([, prefs]) => {
+      // Defaults saved in Settings since the studio last took them win over the last session's settings, once.
+      const fresh = prefs.studio && prefs.studioSavedAt > prefs.studioAppliedAt ? prefs.studio : null;
+      const saved = fresh?.provider ?? useStudio.getState().provider;
       const p = providers.find((x) => x.id === saved) ?? providers.find((x) => x.id === initial) ?? providers[0];
       setProvider(p);
+      if (fresh && p.id === fresh.provider) {
+        useStudio.getState().reuse({ model: fresh.model, size: fresh.size, quality: fresh.quality, output_format: fresh.outputFormat }, 'generate');
+        prefs.markApplied();
+      }
       setReady(true);
       // Generations a closed or reloaded tab left running on the server come back into the gallery.
       void resumePendingRuns();

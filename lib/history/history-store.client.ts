@@ -2,6 +2,16 @@
 /** The history list in memory (metadata and thumbnails only), kept in step with IndexedDB. */
 import { create } from 'zustand';
 import { clearEntries, deleteEntry, listEntries, saveEntry, type HistoryMeta } from './db.client';
+import { expired } from '../settings/preferences';
+import { loadPreferences } from '../settings/preferences-store.client';
+
+/** Drops what the retention set in Settings no longer keeps; the rest is returned. */
+async function retain(entries: HistoryMeta[]): Promise<HistoryMeta[]> {
+  const drop = new Set(expired(entries, (await loadPreferences()).retention, Date.now()));
+  if (drop.size === 0) return entries;
+  await Promise.all([...drop].map((id) => deleteEntry(id)));
+  return entries.filter((e) => !drop.has(e.id));
+}
 
 interface HistoryState {
   entries: HistoryMeta[];
@@ -18,14 +28,14 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   loaded: false,
   async load() {
     try {
-      set({ entries: await listEntries(), loaded: true });
+      set({ entries: await retain(await listEntries()), loaded: true });
     } catch (e) {
       set({ loaded: true, error: `History is unavailable in this browser: ${e instanceof Error ? e.message : e}` });
     }
   },
   async add(meta, image) {
     await saveEntry(meta, image);
-    set({ entries: [meta, ...get().entries.filter((e) => e.id !== meta.id)] });
+    set({ entries: await retain([meta, ...get().entries.filter((e) => e.id !== meta.id)]) });
   },
   async remove(id) {
     await deleteEntry(id);
