@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass, Select } from '@/components/ui/field';
-import { ThemeControl } from '@/components/ui/theme-control';
+import { ThemeSelect } from '@/components/ui/theme-control';
 import { modelsForMode } from '@/lib/studio/params-store.client';
 import { defaultChoices, RETENTION_COUNTS, RETENTION_DAYS, validDefaults, type StudioDefaults } from '@/lib/settings/preferences';
 import { usePreferences } from '@/lib/settings/preferences-store.client';
@@ -54,10 +54,9 @@ export function Preferences({ providers }: { providers: ProviderChoice[] }) {
     <div className="grid gap-4 md:grid-cols-3">
       <section aria-labelledby="appearance-heading" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         <h2 id="appearance-heading" className="text-base font-semibold">Appearance</h2>
-        <div className="flex items-center justify-between gap-3 text-sm">
-          <span>Theme</span>
-          <ThemeControl />
-        </div>
+        <Field label="Theme">
+          <ThemeSelect />
+        </Field>
         <p className="text-xs text-zinc-500">Every page follows it from the first paint.</p>
       </section>
 

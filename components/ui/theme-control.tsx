@@ -1,16 +1,21 @@
 'use client';
-/** Light, dark or system, as three icon buttons; the choice is remembered and applied at once (lib/theme). */
+/**
+ * Light, system or dark: three icon buttons in the header, or a select in Settings; both show and set the one
+ * shared choice (lib/theme), remembered and applied at once.
+ */
 import { Monitor, Moon, Sun } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import { applyTheme, readTheme, THEME_KEY, type Theme } from '@/lib/theme/theme';
+import { useEffect } from 'react';
+import { applyTheme, type Theme } from '@/lib/theme/theme';
+import { useTheme } from '@/lib/theme/theme-store.client';
 import { Tooltip } from './tooltip';
+import { inputClass } from './field';
 
 const ICONS = { system: Monitor, light: Sun, dark: Moon } as const;
 const LABELS = { system: 'System theme', light: 'Light', dark: 'Dark' } as const;
 
-export function ThemeControl() {
-  const [theme, setTheme] = useState<Theme>('system');
-  useEffect(() => setTheme(readTheme()), []);
+function useThemeChoice() {
+  const theme = useTheme((s) => s.theme);
+  useEffect(() => useTheme.getState().load(), []);
   useEffect(() => {
     if (theme !== 'system') return;
     // Following the system: follow it when it changes, too.
@@ -19,11 +24,11 @@ export function ThemeControl() {
     media.addEventListener('change', follow);
     return () => media.removeEventListener('change', follow);
   }, [theme]);
-  const choose = (t: Theme) => {
-    setTheme(t);
-    localStorage.setItem(THEME_KEY, t);
-    applyTheme(t);
-  };
+  return [theme ?? 'system', useTheme.getState().choose] as const;
+}
+
+export function ThemeControl() {
+  const [theme, choose] = useThemeChoice();
   return (
     <div role="radiogroup" aria-label="Theme" className="inline-flex rounded-md border border-zinc-200 p-0.5 dark:border-zinc-800">
       {(['light', 'system', 'dark'] as const).map((t) => {
@@ -44,5 +49,17 @@ export function ThemeControl() {
         );
       })}
     </div>
+  );
+}
+
+/** The same choice as a labelled select, for Settings. */
+export function ThemeSelect({ id }: { id?: string }) {
+  const [theme, choose] = useThemeChoice();
+  return (
+    <select id={id} className={inputClass} value={theme} onChange={(e) => choose(e.target.value as Theme)}>
+      <option value="system">Same as the system</option>
+      <option value="light">Light</option>
+      <option value="dark">Dark</option>
+    </select>
   );
 }

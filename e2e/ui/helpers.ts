@@ -17,7 +17,7 @@ export const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery
 export async function shots(page: Page, name: string, target: Locator) {
   const dir = process.env.SHOTS_DIR;
   if (!dir) return;
-  const theme = (name: string) => page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name }).click();
+  const theme = (name: string) => page.getByRole('banner').getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name }).click();
   for (const [device, size] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(size);
     for (const mode of ['light', 'dark'] as const) {

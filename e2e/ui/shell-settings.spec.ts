@@ -17,7 +17,7 @@ test('every page has the shell: the pages with the current one marked, the theme
     const nav = page.getByRole('navigation', { name: 'Pages' });
     await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
     for (const [, other] of PAGES.filter(([, n]) => n !== name)) await expect(nav.getByRole('link', { name: other })).not.toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('radiogroup', { name: 'Theme' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('radiogroup', { name: 'Theme' })).toBeVisible();
   }
 });
 
@@ -31,14 +31,16 @@ for (const [path] of PAGES) {
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     // zinc-950, not white.
     expect(bg).not.toBe('rgb(255, 255, 255)');
-    await expect(page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
+    await expect(page.getByRole('banner').getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
   });
 }
 
 test('choosing Light in the shell applies at once and on the next page', async ({ page }) => {
   await saveTheme(page, 'dark');
   await page.goto('/settings');
-  await page.getByRole('radiogroup', { name: 'Theme' }).first().getByRole('radio', { name: 'Light' }).click();
+  await page.getByRole('banner').getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Light' }).click();
+  // Settings' own Theme select shows the same choice.
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('light');
   expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Chat' }).click();
   await expect(page).toHaveURL(/\/chat$/);
