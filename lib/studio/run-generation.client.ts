@@ -206,7 +206,9 @@ export async function retryRun(runId: string): Promise<boolean> {
   const request = requests.get(runId);
   if (!request) return false;
   dismissRun(runId);
-  await start(request);
+  // The offline API's simulation is a developer's switch, not part of the request: Retry takes it as set now.
+  const { simulate } = useStudio.getState();
+  await start({ ...request, simulate: { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined, billingScale: simulate.billingScale ?? undefined } });
   return true;
 }
 
