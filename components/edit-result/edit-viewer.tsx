@@ -56,7 +56,8 @@ export function EditViewer({ painter, result, edit, tab, onTab }: EditViewerProp
         ))}
       </Tabs.List>
       {painter && (
-        <Tabs.Content value="painter" forceMount className="outline-none data-[state=inactive]:hidden">
+        // Hidden by height, not display: Konva draws into canvases sized from the layout, and 0×0 throws.
+        <Tabs.Content value="painter" forceMount className="outline-none data-[state=inactive]:invisible data-[state=inactive]:h-0 data-[state=inactive]:overflow-hidden">
           {painter}
         </Tabs.Content>
       )}

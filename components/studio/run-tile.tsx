@@ -52,8 +52,8 @@ export function RunTile({ run, tile, target, maxHeight }: { run: RunState; tile:
     <div
       data-testid="tile-frame"
       data-checkerboard={hasTransparency(run, tile) || undefined}
-      className={`relative mx-auto w-full overflow-hidden rounded-lg ${hasTransparency(run, tile) ? CHECKERBOARD : 'bg-zinc-100 dark:bg-zinc-900'}`}
-      style={{ aspectRatio: `${ratio.width} / ${ratio.height}`, maxWidth: `calc(${maxHeight} * ${ratio.width / ratio.height})` }}
+      className={`relative w-full overflow-hidden rounded-lg ${hasTransparency(run, tile) ? CHECKERBOARD : 'bg-zinc-100 dark:bg-zinc-900'}`}
+      style={{ aspectRatio: `${ratio.width} / ${ratio.height}` }}
     >
       {shown ? (
         // eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes
@@ -66,17 +66,22 @@ export function RunTile({ run, tile, target, maxHeight }: { run: RunState; tile:
             if (width && height && (natural?.width !== width || natural?.height !== height)) setNatural({ width, height });
           }}
           // The same element from the first partial to the final image, so the blur eases out instead of cutting.
-          className={`absolute inset-0 size-full object-contain transition-[filter,transform] duration-700 ease-out ${final ? '' : 'scale-[1.01] blur-[3px]'}`}
+          className={`absolute inset-0 size-full object-contain transition-[filter,transform] duration-700 ease-out ${live ? 'scale-[1.01] blur-[3px]' : ''}`}
         />
       ) : (
         <div aria-hidden className="absolute inset-0 animate-pulse bg-gradient-to-br from-zinc-200 via-zinc-100 to-indigo-100 dark:from-zinc-900 dark:via-zinc-800 dark:to-indigo-950" />
+      )}
+      {tile.status === 'failed' && tile.error && (
+        // Said on the image too, where the eye is; the alert below has the code, status and advice.
+        <p aria-hidden className="absolute inset-x-0 bottom-0 bg-red-950/85 px-3 py-2 text-sm text-white">{tile.error.message}</p>
       )}
       {live && <StreamProgress since={run.startedAt} typicalMs={run.typicalMs} partial={tile.partial ? tile.partial.index + 1 : undefined} partialsAsked={run.streaming ? partialsAsked : 0} />}
     </div>
   );
 
   return (
-    <figure className="min-w-0 space-y-2" aria-busy={live}>
+    // The figure takes the frame's width (no taller than maxHeight), so the caption lines up under the image.
+    <figure className="mx-auto w-full min-w-0 space-y-2" style={{ maxWidth: `calc(${maxHeight} * ${ratio.width / ratio.height})` }} aria-busy={live}>
       {final && tile.image!.mime === 'image/gif' && tile.image!.blob ? (
         <GifResult blob={tile.image!.blob} url={tile.image!.url} prompt={tile.prompt} alt={alt} />
       ) : final && tile.image!.mime === 'image/svg+xml' ? (

@@ -65,7 +65,9 @@ export function Stage({ target, painter, painterKey }: { target: CodeTarget; pai
     : null;
 
   return (
-    <div ref={box} data-testid="stage" className="min-w-0 scroll-mt-[4.5rem]">
+    // No scroll anchoring inside: Chromium would anchor on the placeholder the first partial replaces, and shift
+    // the page under the header as it goes.
+    <div ref={box} data-testid="stage" className="min-w-0 scroll-mt-[4.5rem] [overflow-anchor:none]">
       {painter ? (
         <EditViewer painter={painter} result={run ?? null} edit={edit} tab={tab} onTab={setTab} />
       ) : (
