@@ -74,7 +74,8 @@ export function ChangesOutsideMask({ original, result, mask }: ChangesOutsideMas
               style={
                 actualSize
                   ? { width: report.width, height: report.height }
-                  : { width: report.width, maxWidth: '100%', aspectRatio: `${report.width} / ${report.height}` }
+                                    : // Fitted to the viewer's height (--viewer-h), so the whole heatmap shows without scrolling.
+                    { width: report.width, maxWidth: `min(100%, calc(var(--viewer-h, 60dvh) * ${report.width / report.height}))`, aspectRatio: `${report.width} / ${report.height}` }
               }
             >
               {originalUrl && (

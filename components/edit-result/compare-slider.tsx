@@ -71,7 +71,7 @@ export function CompareSlider({ before, after, width, height, label = 'Before an
       <div
         ref={box}
         className="relative w-full touch-none select-none overflow-hidden rounded-md border border-zinc-200 bg-zinc-100 dark:border-zinc-800 dark:bg-zinc-900"
-        style={{ aspectRatio: `${width} / ${height}`, maxWidth: width }}
+        style={{ aspectRatio: `${width} / ${height}`, maxWidth: `min(${width}px, calc(var(--viewer-h, 100dvh) * ${width / height}))` }}
         onPointerDown={(e) => {
           e.currentTarget.setPointerCapture(e.pointerId);
           dragTo(e);

@@ -1,17 +1,19 @@
 'use client';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useGallery } from '@/lib/studio/gallery-store.client';
 import { historyBytes, useHistory } from '@/lib/history/history-store.client';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { formatBytes } from '@/components/ui/field';
-import { ErrorAlert } from './error-alert';
 import { HistoryCard } from './history-card';
-import { RunTile } from './run-tile';
-import { RunCost } from '@/components/cost/run-cost';
+import { RunView } from './run-view';
 import { SpendSummary } from '@/components/cost/spend-summary';
 
-/** Live runs first (partials stream into their tiles), then everything kept in history. */
-export function Gallery({ target }: { target: CodeTarget }) {
+/**
+ * The gallery: the stage (passed in: the current run, large) and below it the earlier runs of this visit,
+ * smaller, then everything kept in history. It is one region laid out as two cells of the studio's grid
+ * (`display: contents`), so on a phone the controls sit between the stage and the history.
+ */
+export function Gallery({ target, stage }: { target: CodeTarget; stage: ReactNode }) {
   const runs = useGallery((s) => s.runs);
   const tiles = useGallery((s) => s.tiles);
   const entries = useHistory((s) => s.entries);
@@ -23,42 +25,40 @@ export function Gallery({ target }: { target: CodeTarget }) {
     void load();
   }, [load]);
 
-  const ordered = useMemo(() => Object.values(runs).sort((a, b) => b.startedAt - a.startedAt), [runs]);
+  const earlier = useMemo(() => Object.values(runs).sort((a, b) => b.startedAt - a.startedAt).slice(1), [runs]);
   const onScreen = useMemo(() => new Set(Object.keys(tiles)), [tiles]);
   const stored = entries.filter((e) => !onScreen.has(e.id));
 
   return (
-    <section role="region" aria-label="Gallery" className="space-y-6">
-      <SpendSummary />
-      {ordered.map((run) =>
-        // A request refused outright is one error, not n failed tiles.
-        run.error && run.tiles.every((k) => !tiles[k]?.partial) ? (
-          <ErrorAlert key={run.id} error={run.error} />
-        ) : (
-          <div key={run.id} className="space-y-1">
-            <div className={`grid gap-3 ${run.tiles.length > 1 ? 'sm:grid-cols-2 xl:grid-cols-3' : 'max-w-2xl'}`}>
-              {run.tiles.map((k) => tiles[k] && <RunTile key={k} run={run} tile={tiles[k]} target={target} />)}
+    <section role="region" aria-label="Gallery" className="contents">
+      <div className="min-w-0 [grid-area:stage]">{stage}</div>
+      <div className="min-w-0 space-y-6 [grid-area:history]">
+        <SpendSummary />
+        {earlier.length > 0 && (
+          <div className="space-y-2">
+            <h2 className="text-sm font-semibold">Earlier runs</h2>
+            <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {earlier.map((run) => <RunView key={run.id} run={run} target={target} height="18rem" />)}
             </div>
-            <RunCost run={run} />
           </div>
-        ),
-      )}
-      <div className="space-y-2">
-        <div className="flex items-center gap-3 text-sm">
-          <h2 className="font-semibold">History</h2>
-          <span className="text-xs text-zinc-500" aria-label="Storage used">
-            {loaded ? `${entries.length} image${entries.length === 1 ? '' : 's'} · ${formatBytes(historyBytes(entries))} stored in this browser` : 'Loading…'}
-          </span>
-          {entries.length > 0 && (
-            <button type="button" className="ml-auto text-xs underline" onClick={() => confirm('Delete every image in history?') && clear()}>
-              Clear all
-            </button>
-          )}
-        </div>
-        {error && <p role="alert" className="text-xs text-red-600">{error}</p>}
-        {loaded && entries.length === 0 && ordered.length === 0 && <p className="text-sm text-zinc-500">Nothing yet: write a prompt and press Generate.</p>}
-        <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
-          {stored.map((e) => <HistoryCard key={e.id} entry={e} target={target} />)}
+        )}
+        <div className="space-y-2">
+          <div className="flex flex-wrap items-center gap-3 text-sm">
+            <h2 className="font-semibold">History</h2>
+            <span className="text-xs text-zinc-500" aria-label="Storage used">
+              {loaded ? `${entries.length} image${entries.length === 1 ? '' : 's'} · ${formatBytes(historyBytes(entries))} stored in this browser` : 'Loading…'}
+            </span>
+            {entries.length > 0 && (
+              <button type="button" className="ml-auto text-xs underline" onClick={() => confirm('Delete every image in history?') && clear()}>
+                Clear all
+              </button>
+            )}
+          </div>
+          {error && <p role="alert" className="text-xs text-red-600">{error}</p>}
+          {loaded && entries.length === 0 && Object.keys(runs).length === 0 && <p className="text-sm text-zinc-500">Nothing yet: write a prompt and press Generate.</p>}
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
+            {stored.map((e) => <HistoryCard key={e.id} entry={e} target={target} />)}
+          </div>
         </div>
       </div>
     </section>

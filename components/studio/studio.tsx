@@ -19,6 +19,7 @@ import { Select } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { Controls } from './controls';
 import { Gallery } from './gallery';
+import { Stage } from './stage';
 import { GenerateBar } from './generate-bar';
 import { PromptField } from './prompt-field';
 import { ReferenceImages } from './reference-images';
@@ -109,8 +110,10 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
   };
 
   return (
-    <div className="mx-auto grid max-w-[1600px] gap-6 p-4 lg:grid-cols-[340px_1fr]">
-      <aside className="space-y-4 lg:sticky lg:top-[4.5rem] lg:max-h-[calc(100vh-5.5rem)] lg:overflow-y-auto lg:pr-2">
+    // One grid, three areas: on a phone the stage comes first (a result is seen without scrolling past the
+    // controls), then the controls, then history; on a wide screen the controls are a sticky column beside them.
+    <main className="mx-auto grid max-w-[1600px] gap-6 p-4 [grid-template-areas:'stage'_'controls'_'history'] lg:grid-cols-[340px_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:[grid-template-areas:'controls_stage'_'controls_history']">
+      <aside className="min-w-0 space-y-4 [grid-area:controls] lg:sticky lg:top-[4.5rem] lg:max-h-[calc(100dvh-5.5rem)] lg:self-start lg:overflow-y-auto lg:pr-2">
         <h1 className="sr-only">Studio</h1>
         <div role="tablist" aria-label="Mode" className="flex gap-1 rounded-md bg-zinc-100 p-1 text-sm dark:bg-zinc-900">
           {MODES.filter((m) => modelsForMode(provider.models, m.mode).length > 0).map((m) => (
@@ -154,15 +157,25 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
           <p className="text-sm text-zinc-500">Loading settings…</p>
         )}
       </aside>
-      <main className="min-w-0 space-y-6">
-        {ready && mode === 'edit' && options.mask && references[0] && params.outputFormat === 'gif' && (
-          <p className="text-xs text-amber-700 dark:text-amber-400" role="note">GIF output takes no mask: the painted mask is kept but not sent. Choose png, jpeg or webp to edit inside a mask.</p>
-        )}
-        {ready && mode === 'edit' && options.mask && references[0] && (
-          <MaskPainter key={references[0].url} imageUrl={references[0].url} width={references[0].info.width} height={references[0].info.height} maxMaskBytes={options.mask.maxBytes} markup={options.markup} />
-        )}
-        <Gallery target={target} />
-      </main>
-    </div>
+      <Gallery
+        target={target}
+        stage={
+          <>
+            {ready && mode === 'edit' && options.mask && references[0] && params.outputFormat === 'gif' && (
+              <p className="mb-2 text-xs text-amber-700 dark:text-amber-400" role="note">GIF output takes no mask: the painted mask is kept but not sent. Choose png, jpeg or webp to edit inside a mask.</p>
+            )}
+            <Stage
+              target={target}
+              painterKey={references[0]?.url}
+              painter={
+                ready && mode === 'edit' && options.mask && references[0] ? (
+                  <MaskPainter key={references[0].url} imageUrl={references[0].url} width={references[0].info.width} height={references[0].info.height} maxMaskBytes={options.mask.maxBytes} markup={options.markup} />
+                ) : undefined
+              }
+            />
+          </>
+        }
+      />
+    </main>
   );
 }

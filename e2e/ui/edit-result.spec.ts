@@ -13,6 +13,8 @@ async function pixelsOf(page: Page, alt: string) {
 }
 
 const changesRegion = (page: Page) => page.getByRole('region', { name: 'Changes outside the mask' });
+/** The viewer shows one tool at a time: open the Changes tab (Compare is the one open first). */
+const openChanges = (page: Page) => page.getByRole('tab', { name: 'Changes outside the mask' }).click();
 
 test('the Compare slider moves the divider; holding O or the button shows the whole original', async ({ page }) => {
   await page.goto(HARNESS);
@@ -73,6 +75,7 @@ test('"Changes outside the mask" reports the share of kept pixels that changed, 
   // The comparison runs in a module worker, off the main thread.
   const worker = page.waitForEvent('worker');
   await page.goto(HARNESS);
+  await openChanges(page);
   await worker;
   await expect(page.getByRole('img', { name: 'Harness result' })).toBeVisible();
   const [original, mask, result] = await Promise.all(['Harness original', 'Harness mask', 'Harness result'].map((alt) => pixelsOf(page, alt)));
@@ -99,6 +102,7 @@ test('"Changes outside the mask" reports the share of kept pixels that changed, 
 
 test('"Keep only the masked area" hands a composite that is the original outside the mask and the result inside', async ({ page }) => {
   await page.goto(HARNESS);
+  await openChanges(page);
   await page.getByRole('button', { name: 'Keep only the masked area' }).click();
   const alt = 'Composite: the result kept only inside the mask';
   await expect(page.getByRole('img', { name: alt })).toBeVisible();
@@ -128,6 +132,8 @@ test('"Keep only the masked area" hands a composite that is the original outside
 test('a result at another size is scaled to the original for comparison, and the UI says so', async ({ page }) => {
   await page.goto(`${HARNESS}?result=360x240`);
   await expect(page.getByText('The result is 360×240 and the original 240×160: the result is scaled to 240×160 for these comparisons.')).toBeVisible();
+  await openChanges(page);
+  await expect(page.getByText('The result is 360×240 and the original 240×160: the result is scaled to 240×160 for these comparisons.')).toBeVisible();
   await expect(changesRegion(page).getByRole('status')).toHaveText(/^(<0\.1|\d+\.\d)% of pixels outside the mask changed$/);
   await expect(changesRegion(page)).toContainText("The result (360×240) was scaled to the original's 240×160 to compare them.");
   await page.getByRole('button', { name: 'Keep only the masked area' }).click();
@@ -139,5 +145,6 @@ test('without a mask only the comparison is offered', async ({ page }) => {
   await expect(page.getByRole('slider', { name: 'Compare' })).toBeVisible();
   await expect(page.getByText('This edit had no mask')).toBeVisible();
   await expect(changesRegion(page)).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Changes outside the mask' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Keep only the masked area' })).toHaveCount(0);
 });

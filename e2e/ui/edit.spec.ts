@@ -78,6 +78,7 @@ test('an edit with a painted mask returns the original pixels wherever the mask 
   expect(painted).toBeGreaterThan(1000);
   expect(keptSame).toBe(kept);
   expect(paintedChanged / painted).toBeGreaterThan(0.5);
+  await gallery(page).getByRole('tab', { name: 'Changes outside the mask' }).click();
   await expect(gallery(page).getByRole('region', { name: 'Changes outside the mask' }).getByRole('status')).toContainText('0.0% of pixels outside the mask changed');
 });
 

@@ -12,11 +12,29 @@ type Estimator = typeof import('./estimate');
 
 let loading: Promise<Estimator> | undefined;
 
+const SESSION_KEY = 'image-playground.session-start';
+
+/**
+ * When this tab's session began: kept in sessionStorage, so a reload of the same tab goes on counting the same
+ * session (as Today goes on from localStorage) and a new tab starts a new one.
+ */
+function sessionStartOf(now = Date.now()): number {
+  if (typeof window === 'undefined') return now;
+  try {
+    const saved = Number(sessionStorage.getItem(SESSION_KEY));
+    if (saved > 0 && saved <= now) return saved;
+    sessionStorage.setItem(SESSION_KEY, String(now));
+  } catch {
+    // Storage refused (privacy mode): the session counts from this page load.
+  }
+  return now;
+}
+
 interface CostState {
   prices: PriceTable | null;
   estimator: Estimator | null;
   entries: SpendEntry[];
-  /** When this page session began: the "session" total counts from here. */
+  /** When this tab's session began (it survives a reload of the tab): the "session" total counts from here. */
   sessionStart: number;
   setPrices(prices: PriceTable): void;
   /** The estimator, loading it if it has not arrived yet (once: every caller shares the one import). */
@@ -30,7 +48,7 @@ export const useCost = create<CostState>()(
       prices: null,
       estimator: null,
       entries: [],
-      sessionStart: Date.now(),
+      sessionStart: sessionStartOf(),
       setPrices(prices) {
         set({ prices });
         void get().loadEstimator();

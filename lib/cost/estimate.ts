@@ -46,6 +46,11 @@ export interface EstimateInput {
   n: number;
   /** Partial images per image, when streaming (0 otherwise). */
   partialImages?: number;
+  /**
+   * Streamed: the Images API streams one image per request, so n images are n requests, each billed the prompt
+   * and the reference images again (lib/generation/upstream.server.ts sends n = 1 per stream).
+   */
+  streamed?: boolean;
   prompt: string;
   inputImages?: Dimensions[];
   inputFidelity?: InputFidelity;
@@ -279,6 +284,8 @@ function tokenEstimate(
   const partialPerImage = partialCount * PARTIAL_IMAGE_TOKENS;
   const prompt = textTokens(input.prompt);
   let text = prompt;
+  // Input lines are billed once per request: n times when the n images are n streams.
+  const requests = input.streamed ? n : 1;
 
   // What this browser was billed before for the same combination replaces the table's figure.
   let learnedUse: LearnedUse | undefined;
@@ -326,8 +333,9 @@ function tokenEstimate(
     tokens,
     dollars: { low: tokenDollars(tokens.low, perMillion), high: tokenDollars(tokens.high, perMillion) },
   });
-  const textIn = line(point(text), p.textInput);
-  const imageIn: ImageInLine = { ...line(point(imageTokens), p.imageInput), images: refs.length, fidelity, surchargeTokens: surcharge };
+  if (requests > 1) notes.push(`Streamed, the ${n} images are ${n} requests: the prompt${refs.length ? ' and the reference images are' : ' is'} billed ${n} times.`);
+  const textIn = line(point(text * requests), p.textInput);
+  const imageIn: ImageInLine = { ...line(point(imageTokens * requests), p.imageInput), images: refs.length, fidelity, surchargeTokens: surcharge * requests };
   const imageOut = line(outTokens, p.imageOutput);
   const partials = line(partialTokens, p.imageOutput);
   const total = sum(textIn.dollars, imageIn.dollars, imageOut.dollars, partials.dollars);
@@ -460,7 +468,8 @@ const EPSILON = 1e-8;
 export function costDifference(estimate: Range, actual: number): CostDifference {
   const bound = actual < estimate.low ? estimate.low : actual > estimate.high ? estimate.high : actual;
   const raw = actual - bound;
-  const dollars = Math.abs(raw) < EPSILON ? 0 : raw;
+  // A difference that rounds to 0.0 % is no difference to show (nor to flag in warning colour).
+  const dollars = Math.abs(raw) < EPSILON || (bound > 0 && Math.abs(raw / bound) < 0.0005) ? 0 : raw;
   const relative = dollars === 0 ? 0 : bound ? dollars / bound : null;
   const pct = relative === null ? '' : ` (${relative > 0 ? '+' : ''}${(relative * 100).toFixed(Math.abs(relative) < 0.1 ? 1 : 0)}%)`;
   const within = dollars === 0;

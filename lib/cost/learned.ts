@@ -104,7 +104,10 @@ export function observe(call: CallUsage): Observation | null {
     imageIn += u.input_tokens_details?.image_tokens ?? 0;
   }
   if (![out, textIn, imageIn].every((v) => Number.isFinite(v) && v >= 0)) return null;
-  return { at: call.at, out: out / call.images, table: call.table && call.table > 0 ? call.table : null, textIn, promptTokens: call.promptTokens, imageIn };
+  // Inputs per request: n streams are n requests, each billing the prompt again (estimate.ts `streamed`); blocks
+  // with no input (the other images of one answer) are not requests of their own.
+  const requests = call.usages.filter((u) => u.input_tokens > 0).length || 1;
+  return { at: call.at, out: out / call.images, table: call.table && call.table > 0 ? call.table : null, textIn: textIn / requests, promptTokens: call.promptTokens, imageIn: imageIn / requests };
 }
 
 /** The book with `obs` added under `combo` (a new book; the old one is untouched), pruned to its bounds. */

@@ -98,6 +98,8 @@ export async function streamOne(client: OpenAI, wire: Wire, files: Uploads, tile
   const response = await request(client, wire, files, true, { signal: opts.signal, headers: opts.headers, maxRetries: 0 }).asResponse();
   let failure: GenerationError | null = null;
   let completed = false;
+  // The last partial that arrived: a stream cut after it says so (the service was reached; the partial is kept).
+  let partials = 0;
   const onRecord = (record: SseRecord) => {
     // Without the offline API's emission stamp, the receive time stands in.
     const at = record.emittedAt ?? Date.now();
@@ -106,7 +108,8 @@ export async function streamOne(client: OpenAI, wire: Wire, files: Uploads, tile
     if (failure) return;
     if (type.endsWith('.partial_image')) {
       const bytes = bytesOf(data.b64_json, { type, field: 'b64_json' });
-      emit({ type: 'partial', tile, partialIndex: Number(data.partial_image_index ?? 0), bytes, mime: mimeOf(bytes).mime, at });
+      partials = Number(data.partial_image_index ?? partials) + 1;
+      emit({ type: 'partial', tile, partialIndex: partials - 1, bytes, mime: mimeOf(bytes).mime, at });
     } else if (type.endsWith('.completed')) {
       const bytes = bytesOf(data.b64_json, { type, field: 'b64_json' });
       const { mime, width, height } = mimeOf(bytes);
@@ -121,13 +124,25 @@ export async function streamOne(client: OpenAI, wire: Wire, files: Uploads, tile
     if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
     const known = streamReadError(e, response.status);
     if (known) throw new StreamFailure(known);
-    throw new OpenAI.APIConnectionError({ message: 'The image stream was cut off before the image was complete.', cause: e as Error });
+    throw new StreamFailure(cutShort(partials, wire, response.status));
   }
   if (failure) throw new StreamFailure(failure);
   if (!completed) {
     if (opts.signal.aborted) throw new OpenAI.APIUserAbortError();
-    throw new StreamFailure(errorFor('stream_incomplete', 'The image stream ended before the final image arrived.', null, response.status));
+    throw new StreamFailure(cutShort(partials, wire, response.status));
   }
+}
+
+/**
+ * A stream that ended (cut or closed) before its final image: the service answered, so this is not "could not
+ * reach"; it says how far it got, and that the partial is kept.
+ */
+function cutShort(partials: number, wire: Wire, status: number): GenerationError {
+  const asked = Number((wire.params as { partial_images?: unknown }).partial_images) || 0;
+  const message = partials
+    ? `The stream ended after partial ${partials}${asked >= partials ? ` of ${asked}` : ''}; the partial is kept.`
+    : 'The stream ended before the first partial image arrived.';
+  return errorFor('stream_incomplete', message, null, status);
 }
 
 /** An `error` event inside a 200 stream. */

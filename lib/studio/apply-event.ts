@@ -74,6 +74,8 @@ export interface RunState {
   fileNames?: string[];
   /** Dollars estimated before the call, and what the returned usage says it cost (null: not priced). */
   estimate?: { low: number; high: number };
+  /** Milliseconds an image of this request usually takes (typical-duration.ts), for the progress estimate. */
+  typicalMs?: number;
   actual?: number | null;
   /** An SVG run: the image usage's part of `actual` and the authoring model's line (null dollars: not priced). */
   actualImage?: number | null;
@@ -230,6 +232,22 @@ export function cancelRun(state: GalleryState, runId: string, now = Date.now()):
   next = settleRun(next, runId, now);
   const after = next.runs[runId];
   return after.status === 'running' || after.status === 'starting' ? putRun(next, { ...after, status: 'cancelled', endedAt: now }) : next;
+}
+
+/** Forget one run (an error dismissed), revoking its URLs; history keeps what was saved. */
+export function dropRun(state: GalleryState, runId: string, urls: UrlFactory): GalleryState {
+  const run = state.runs[runId];
+  if (!run) return state;
+  const runs = { ...state.runs };
+  const tiles = { ...state.tiles };
+  for (const key of run.tiles) {
+    const t = tiles[key];
+    if (t?.partial) urls.revoke(t.partial.url);
+    if (t?.image?.blob) urls.revoke(t.image.url);
+    delete tiles[key];
+  }
+  delete runs[runId];
+  return { runs, tiles };
 }
 
 /** Forget runs (and revoke their URLs) except the newest `keep`. */

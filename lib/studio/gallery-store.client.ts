@@ -2,7 +2,7 @@
 /** The live gallery: runs in progress and just finished, folded from server events by applyEvent. */
 import { create } from 'zustand';
 import type { GenerationEvent } from '../generation/events';
-import { applyEvent, cancelRun, pruneRuns, type CompletedExtras, type GalleryState, type RunState } from './apply-event';
+import { applyEvent, cancelRun, dropRun, pruneRuns, type CompletedExtras, type GalleryState, type RunState } from './apply-event';
 import { sanitizeSvg } from './svg-sanitize';
 import { sniffOutput } from '../images/sniff';
 
@@ -56,6 +56,7 @@ interface GalleryStore extends GalleryState {
   dispatch(runId: string, event: GenerationEvent): void;
   cancel(runId: string): void;
   patchRun(runId: string, patch: Partial<RunState>): void;
+  dismiss(runId: string): void;
 }
 
 export const useGallery = create<GalleryStore>()((set, get) => ({
@@ -70,6 +71,9 @@ export const useGallery = create<GalleryStore>()((set, get) => ({
   },
   cancel(runId) {
     set(cancelRun({ runs: get().runs, tiles: get().tiles }, runId));
+  },
+  dismiss(runId) {
+    set(dropRun({ runs: get().runs, tiles: get().tiles }, runId, urls));
   },
   patchRun(runId, patch) {
     const run = get().runs[runId];

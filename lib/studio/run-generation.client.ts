@@ -28,6 +28,9 @@ import type { GenerationInput, StartResult } from '../generation/run.server';
 import type { UploadItem } from '../uploads/client';
 import { startWithUploads, stopStart } from '../uploads/start.client';
 import { addPending, pendingRuns, removePending } from './pending-runs';
+import { typicalDurationMs } from './typical-duration';
+import type { ImageEndpoint } from '../models/validate';
+import type { ProviderKind } from '../providers/config';
 
 let counter = 0;
 
@@ -109,6 +112,7 @@ export function estimateInput(): EstimateInput | null {
     complexity: options.complexities && p.complexity !== 'default' ? p.complexity : undefined,
     n: p.n,
     partialImages: options.partialImages && p.stream ? p.partialImages : 0,
+    streamed: paramsToFields(p, options).stream === true,
     prompt: options.promptMax > 0 ? p.prompt : '',
     inputImages: refs.map((r) => ({ width: r.info.width, height: r.info.height })),
     inputFidelity: options.inputFidelity ? p.inputFidelity : undefined,
@@ -145,6 +149,24 @@ function settleCost(runId: string): void {
   learnFromRun(run, done);
 }
 
+/** Everything a run sends, captured once: Retry sends it again unchanged. */
+interface RunRequest {
+  provider: ProviderKind;
+  endpoint: ImageEndpoint;
+  fields: Record<string, unknown>;
+  prompt: string;
+  refs: { blob: Blob; name: string }[];
+  mask?: Blob;
+  markup?: Blob;
+  markupField?: string;
+  simulate: GenerationInput['simulate'];
+  estimate?: { low: number; high: number };
+  typicalMs: number;
+}
+
+/** The requests of the runs on screen, for Retry (the gallery keeps only a few runs; so does this). */
+const requests = new Map<string, RunRequest>();
+
 export async function runGeneration(): Promise<void> {
   const state = useStudio.getState();
   const { provider, simulate, mode } = state;
@@ -160,7 +182,6 @@ export async function runGeneration(): Promise<void> {
   // GIF output takes no mask (api-2026-12 §2.2): the painter's mask stays on the page, unsent.
   const mask = endpoint === 'edit' && !withMarkup && options.mask && state.params.outputFormat !== 'gif' ? ((await currentMaskPng()) ?? undefined) : undefined;
   const prompt = endpoint === 'variation' ? `Variation of ${refs[0]?.name ?? 'an image'}` : String(fields.prompt ?? '');
-  const runId = `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
   // Every run is priced, even one started before the estimator (loaded after first paint) arrived.
   const estimator = await useCost.getState().loadEstimator().catch(() => null);
   const { prices } = useCost.getState();
@@ -172,11 +193,41 @@ export async function runGeneration(): Promise<void> {
   } catch {
     // A request the estimator cannot price (a gateway's unknown size) still runs; it just has no estimate.
   }
+  const sim = { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined, billingScale: simulate.billingScale ?? undefined };
+  const typicalMs = typicalDurationMs(
+    { provider, model: String(fields.model), quality: fields.quality as string | undefined, ...(provider === 'offline' ? { offlineLatencyMs: simulate.latencyMs } : {}) },
+    useHistory.getState().entries.filter((e) => e.status === 'done').map((e) => ({ provider: e.provider, model: e.model, quality: e.fields.quality as string | undefined, latencyMs: e.latencyMs })),
+  );
+  await start({ provider, endpoint, fields, prompt, refs: refs.map((r) => ({ blob: r.blob, name: r.name })), mask, markup, markupField: options.markup?.field, simulate: sim, estimate, typicalMs });
+}
+
+/** Send a run's request again, as it was (the Retry of an error). False when the run is no longer known. */
+export async function retryRun(runId: string): Promise<boolean> {
+  const request = requests.get(runId);
+  if (!request) return false;
+  dismissRun(runId);
+  // The offline API's simulation is a developer's switch, not part of the request: Retry takes it as set now.
+  const { simulate } = useStudio.getState();
+  await start({ ...request, simulate: { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined, billingScale: simulate.billingScale ?? undefined } });
+  return true;
+}
+
+/** Take a run off the stage (an error dismissed); what it kept stays in history. */
+export function dismissRun(runId: string): void {
+  requests.delete(runId);
+  useGallery.getState().dismiss(runId);
+}
+
+async function start(request: RunRequest): Promise<void> {
+  const { provider, endpoint, fields, prompt, refs, mask, markup, estimate, typicalMs } = request;
+  const runId = `run-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+  requests.set(runId, request);
+  for (const id of requests.keys()) if (!useGallery.getState().runs[id] && id !== runId) requests.delete(id);
   // The browser names the job and records the run before anything leaves it: a tab closed during the uploads
   // or before the first event still finds the job on reload (or learns that the server never got it).
   const jobId = crypto.randomUUID();
   const gallery = useGallery.getState();
-  gallery.begin({ id: runId, jobId, provider, endpoint, original: refs[0]?.blob, mask, fileNames: refs.map((r) => r.name), estimate, fields, prompt, startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
+  gallery.begin({ id: runId, jobId, provider, endpoint, original: refs[0]?.blob, mask, fileNames: refs.map((r) => r.name), estimate, typicalMs, fields, prompt, startedAt: Date.now(), streaming: fields.stream === true, status: 'starting', tiles: [] });
   notePending(runId);
   const action: GenerationInput = {
     jobId,
@@ -184,14 +235,14 @@ export async function runGeneration(): Promise<void> {
     endpoint,
     fields,
     // The server sends these only where they reach the offline API (lib/pipeline/simulation.ts).
-    simulate: { fault: simulate.fault || undefined, latencyMs: simulate.latencyMs ?? undefined, billingScale: simulate.billingScale ?? undefined },
+    simulate: request.simulate,
     // The user's own key (Settings, when the policy allows it) travels with each request; the server never keeps it.
     userKey: readUserKey(),
   };
   // The references and the mask go to the upload route first, in parallel; the action names them by id.
   const files: UploadItem[] = refs.map((r, i) => ({ blob: r.blob, name: r.name, field: refs.length > 1 ? `image[${i}]` : 'image' }));
   if (mask) files.push({ blob: mask, name: 'mask.png', field: 'mask' });
-  if (markup) files.push({ blob: markup, name: 'markup.png', field: options.markup!.field });
+  if (markup) files.push({ blob: markup, name: 'markup.png', field: request.markupField! });
   await collect(runId, () =>
     startWithUploads(runId, {
       input: action,
