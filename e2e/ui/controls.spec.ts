@@ -150,7 +150,7 @@ test('? opens the shortcut sheet listing the studio’s and the painter’s shor
   await page.getByRole('textbox', { name: 'Prompt' }).fill('what?');
   await page.getByRole('textbox', { name: 'Prompt' }).press('?');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await page.getByRole('heading', { name: 'Studio' }).evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
