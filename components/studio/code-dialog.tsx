@@ -3,7 +3,7 @@
  * "Copy as code": the request exactly as sent, validated through the same registry the server uses, in a dialog
  * with curl / Node / Python tabs. The code scrolls sideways (never wrapped mid-token) and Copy really copies.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import * as Tabs from '@radix-ui/react-tabs';
 import { Code2, Copy, X } from 'lucide-react';
@@ -34,6 +34,7 @@ function snippets(props: CodeProps): Record<Lang, string> {
 /** The dialog alone, opened by its owner (a card's menu). */
 export function CodeDialog({ open, onOpenChange, ...props }: CodeProps & { open: boolean; onOpenChange(open: boolean): void }) {
   const [lang, setLang] = useState<Lang>('curl');
+  const copyButton = useRef<HTMLButtonElement>(null);
   const code = open ? snippets(props) : null;
   const copy = async () => {
     try {
@@ -47,7 +48,13 @@ export function CodeDialog({ open, onOpenChange, ...props }: CodeProps & { open:
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[2px]" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 flex max-h-[85vh] w-[min(48rem,calc(100vw-1.5rem))] -translate-x-1/2 -translate-y-1/2 flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-xl outline-none dark:border-zinc-800 dark:bg-zinc-900">
+        {/* Focus Copy, the dialog's action, not Close (whose tooltip would open and take the first Esc). */}
+        <Dialog.Content
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            copyButton.current?.focus();
+          }}
+          className="fixed left-1/2 top-1/2 z-50 flex max-h-[85vh] w-[min(48rem,calc(100vw-1.5rem))] -translate-x-1/2 -translate-y-1/2 flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-xl outline-none dark:border-zinc-800 dark:bg-zinc-900">
           <div className="flex items-start justify-between gap-2">
             <div>
               <Dialog.Title className="text-base font-semibold">Copy as code</Dialog.Title>
@@ -74,7 +81,7 @@ export function CodeDialog({ open, onOpenChange, ...props }: CodeProps & { open:
                     </Tabs.Trigger>
                   ))}
                 </Tabs.List>
-                <Button variant="primary" size="sm" onClick={copy}>
+                <Button ref={copyButton} variant="primary" size="sm" onClick={copy}>
                   <Copy className="size-3.5" aria-hidden />
                   Copy
                 </Button>
