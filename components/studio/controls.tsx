@@ -190,11 +190,14 @@ export function Controls(props: { options: ControlOptions; models: readonly Mode
 
 /** A labelled group of controls: its legend names it for screen readers and reads as a section heading. */
 function Group({ legend, children }: { legend: string; children: React.ReactNode }) {
+  // The divider is on a wrapper: on the fieldset itself the legend would sit in a notch cut into it.
   return (
-    <fieldset className="min-w-0 space-y-3 border-t border-zinc-200 pt-3 first:border-t-0 first:pt-0 dark:border-zinc-800">
-      <legend className="float-left mb-1 w-full text-xs font-semibold uppercase tracking-wide text-zinc-500">{legend}</legend>
-      {children}
-    </fieldset>
+    <div className="border-t border-zinc-200 pt-3 first:border-t-0 first:pt-0 dark:border-zinc-800">
+      <fieldset className="min-w-0 space-y-3">
+        <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">{legend}</legend>
+        {children}
+      </fieldset>
+    </div>
   );
 }
 
