@@ -15,6 +15,7 @@
  *   an @import stylesheet). Median of 7 after a warm-up; bytes in and out, and that the hostile bits are gone.
  */
 import { chromium } from '@playwright/test';
+import { openDeveloper } from './studio-ui.mjs';
 import { pathToFileURL } from 'node:url';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -64,6 +65,7 @@ async function gifFirstFrame(page, base, runs) {
   await duration.blur();
   await page.getByRole('combobox', { name: 'Size' }).selectOption('512x512');
   // Latency (ms) stays empty: the server's own simulated latency.
+  await openDeveloper(page);
   const latency = await page.getByRole('spinbutton', { name: 'Latency (ms)' }).inputValue();
   await page.evaluate(WATCH_GIF);
   const times = [];

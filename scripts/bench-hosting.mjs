@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { root } from './setup.mjs';
+import { openDeveloper } from './studio-ui.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -345,6 +346,7 @@ async function recovery(browser, base) {
     await first.getByLabel('Storage used').filter({ hasText: 'stored in this browser' }).waitFor();
     await first.getByRole('combobox', { name: 'Size' }).selectOption('1024x1024');
     await first.getByRole('spinbutton', { name: 'Partial images' }).fill('2');
+    await openDeveloper(first);
     await first.getByRole('spinbutton', { name: 'Latency (ms)' }).fill(String(latency));
     await first.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
     const clicked = Date.now();

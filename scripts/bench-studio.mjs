@@ -20,6 +20,7 @@
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { benchMask } from './bench-mask.mjs';
+import { openDeveloper } from './studio-ui.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -94,6 +95,7 @@ export async function relay(page, base, { model, size, label, runs }) {
   }
   await page.getByRole('combobox', { name: 'Quality' }).selectOption('high');
   await page.getByRole('spinbutton', { name: 'Partial images' }).fill('3');
+  await openDeveloper(page);
   await page.getByRole('spinbutton', { name: 'Latency (ms)' }).fill('2000');
   await page.evaluate(WATCH);
   const actions = watchActions(page);
@@ -176,6 +178,7 @@ async function wireRatio(browser, base) {
     await page.getByRole('combobox', { name: 'Model' }).selectOption(c.model);
     await page.getByRole('combobox', { name: 'Size' }).selectOption(c.size);
     await page.getByRole('combobox', { name: 'Quality' }).selectOption('high');
+    await openDeveloper(page);
     await page.getByRole('spinbutton', { name: 'Latency (ms)' }).fill('0');
     const stream = page.getByRole('checkbox', { name: /Stream/ });
     if (c.stream) await stream.check();

@@ -3,7 +3,7 @@ import { useStudio } from '@/lib/studio/params-store.client';
 import type { ControlOptions } from '@/lib/models/options';
 import { gifFrameProblem, gifSquareCap } from '@/lib/models/validate';
 import { formatSize } from '@/lib/models/sizes';
-import { customSizeAllowed, sizeChoices } from '@/lib/studio/params';
+import { CUSTOM_SIZE, customSizeAllowed, sizeChoices } from '@/lib/studio/params';
 import { SizePicker } from '@/components/ui/size-picker';
 
 /** The per-frame limit for a GIF of `frames` frames, as the size control shows it. */
@@ -34,6 +34,7 @@ export function SizeField({ options }: { options: ControlOptions }) {
       choice={params.size}
       dims={{ width: params.customWidth, height: params.customHeight }}
       onChoice={(size) => set('size', size)}
+      onCustom={(d) => useStudio.setState((s) => ({ params: { ...s.params, size: CUSTOM_SIZE, customWidth: d.width, customHeight: d.height } }))}
       onDim={(key, value, done) =>
         done ? set(field[key], value) : useStudio.setState((s) => ({ params: { ...s.params, [field[key]]: value } }))
       }

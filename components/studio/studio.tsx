@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import dynamic from 'next/dynamic';
-import { currentOptions, modelsForMode, useStudio, type StudioMode } from '@/lib/studio/params-store.client';
+import { currentOptions, modelsForMode, useStudio } from '@/lib/studio/params-store.client';
 import { useReferences } from '@/lib/studio/references-store.client';
 import { sizeValue } from '@/lib/studio/params';
 import { estimateInput, resumePendingRuns, runGeneration } from '@/lib/studio/run-generation.client';
@@ -23,6 +23,8 @@ import { Stage } from './stage';
 import { GenerateBar } from './generate-bar';
 import { PromptField } from './prompt-field';
 import { ReferenceImages } from './reference-images';
+import { actionOf, MODES, ModeTabs } from './mode-tabs';
+import { StudioKeys } from '@/components/shortcuts/studio-keys';
 
 // Konva stays out of the server and the first-load bundle: the painter loads when Edit shows an image.
 const MaskPainter = dynamic(() => import('@/components/mask-painter/mask-painter'), {
@@ -30,11 +32,6 @@ const MaskPainter = dynamic(() => import('@/components/mask-painter/mask-painter
   loading: () => <p className="text-xs text-zinc-500">Loading the mask painter…</p>,
 });
 
-const MODES: { mode: StudioMode; label: string }[] = [
-  { mode: 'generate', label: 'Generate' },
-  { mode: 'edit', label: 'Edit' },
-  { mode: 'variation', label: 'Variations' },
-];
 import { simulated } from '@/lib/pipeline/simulation';
 import { loadPreferences } from '@/lib/settings/preferences-store.client';
 import '@/components/server-actions';
@@ -115,20 +112,7 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
     <main className="mx-auto grid max-w-[1600px] gap-6 p-4 [grid-template-areas:'stage'_'controls'_'history'] lg:grid-cols-[340px_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:[grid-template-areas:'controls_stage'_'controls_history']">
       <aside className="min-w-0 space-y-4 [grid-area:controls] lg:sticky lg:top-[4.5rem] lg:max-h-[calc(100dvh-5.5rem)] lg:self-start lg:overflow-y-auto lg:pr-2">
         <h1 className="sr-only">Studio</h1>
-        <div role="tablist" aria-label="Mode" className="flex gap-1 rounded-md bg-zinc-100 p-1 text-sm dark:bg-zinc-900">
-          {MODES.filter((m) => modelsForMode(provider.models, m.mode).length > 0).map((m) => (
-            <button
-              key={m.mode}
-              role="tab"
-              type="button"
-              aria-selected={mode === m.mode}
-              className={`flex-1 rounded px-2 py-1 ${mode === m.mode ? 'bg-white font-medium shadow-sm dark:bg-zinc-800' : 'text-zinc-600 dark:text-zinc-400'}`}
-              onClick={() => setMode(m.mode)}
-            >
-              {m.label}
-            </button>
-          ))}
-        </div>
+        <ModeTabs modes={MODES.map((m) => m.mode).filter((m) => modelsForMode(provider.models, m).length > 0)} value={mode} onChange={setMode} />
         {providers.length > 1 && (
           <Select
             label="Provider"
@@ -147,11 +131,12 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
           <>
             <Notice text={notice} onDismiss={dismissNotice} />
             {rule && <ReferenceImages rule={rule} model={params.model} masked={!!options.mask} />}
-            {needsPrompt && <PromptField max={options.promptMax} onSubmit={generate} />}
+            {needsPrompt && <PromptField max={options.promptMax} />}
             <Controls options={options} models={modelsForMode(provider.models, mode)} offline={simulated(provider)} />
-            <GenerateBar disabled={!!reason} reason={reason} onGenerate={generate}>
+            <GenerateBar label={actionOf(mode)} disabled={!!reason} reason={reason} onGenerate={generate}>
               <EstimateStatus input={estimateIn} />
             </GenerateBar>
+            <StudioKeys onRun={generate} />
           </>
         ) : (
           <p className="text-sm text-zinc-500">Loading settings…</p>

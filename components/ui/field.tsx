@@ -4,18 +4,29 @@ export const inputClass =
   'mt-1 w-full rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:outline-2 focus:outline-indigo-500 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900';
 
 /**
- * A labelled control: the label text is the control's accessible name, and the hint its description (outside the
- * label, so a long hint — a model's notes — does not become part of the name).
+ * A labelled control: the label text alone is the control's accessible name (the label points at the control
+ * rather than wrapping it, so a select's chosen option never joins the name), and the hint is its description.
  */
 export function Field(props: { label: string; hint?: ReactNode; children: ReactNode; className?: string }) {
-  const hintId = useId();
-  const described = props.hint && isValidElement<{ 'aria-describedby'?: string }>(props.children) && props.children.type !== Fragment ? cloneElement(props.children, { 'aria-describedby': hintId }) : props.children;
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const child = isValidElement<{ id?: string; 'aria-describedby'?: string }>(props.children) && props.children.type !== Fragment ? props.children : null;
+  const controlId = child?.props.id ?? `${id}-control`;
+  const described = [child?.props['aria-describedby'], props.hint ? hintId : undefined].filter(Boolean).join(' ') || undefined;
+  const control = child ? cloneElement(child, { id: controlId, 'aria-describedby': described }) : props.children;
   return (
     <div className={`text-sm font-medium ${props.className ?? ''}`}>
-      <label className="block">
-        {props.label}
-        {described}
-      </label>
+      {child ? (
+        <>
+          <label className="block" htmlFor={controlId}>{props.label}</label>
+          {control}
+        </>
+      ) : (
+        <label className="block">
+          {props.label}
+          {control}
+        </label>
+      )}
       {props.hint && <span id={hintId} className="mt-0.5 block text-xs font-normal text-zinc-500">{props.hint}</span>}
     </div>
   );

@@ -7,6 +7,7 @@
  * sees a token renewed. Deployment names differ from model names, as in a real resource.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { openDeveloper } from '../ui/helpers';
 import sharp from 'sharp';
 import { callAction } from '../helpers/actions';
 import { startIdleProxy, type IdleProxy } from '../helpers/idle-proxy';
@@ -175,6 +176,7 @@ test.describe('keyless on the v1 route', () => {
       await page.goto(`${server.url}/`);
       await expect(page.getByRole('combobox', { name: 'Provider' })).toHaveValue('azure');
       await page.getByRole('textbox', { name: 'Prompt' }).fill(`fault ${fault}`);
+      await openDeveloper(page);
       await page.getByRole('combobox', { name: 'Simulate' }).selectOption(fault);
       await page.getByRole('button', { name: 'Generate' }).click();
       const alert = page.getByRole('alert').filter({ hasText: title });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { freePort, startServer, type TestServer } from '../helpers/server';
 import { requireTools } from '../helpers/tools';
 import { signInThroughForm } from './access-helpers';
+import { openDeveloper } from '../ui/helpers';
 
 const README = new URL('../../README.md', import.meta.url).pathname;
 
@@ -63,6 +64,7 @@ test('through the README nginx block: sign in, then a generation twice as long a
   const prompt = 'a lighthouse seen through nginx';
   await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
   await page.getByRole('spinbutton', { name: 'Partial images' }).fill('1');
+  await openDeveloper(page);
   await page.getByLabel('Latency (ms)').fill('12000');
   await page.getByRole('button', { name: 'Generate' }).click();
   const gallery = page.getByRole('region', { name: 'Gallery' });

@@ -122,7 +122,7 @@ test.describe('signed in', () => {
     await expect(painter.getByRole('button', { name: 'Undo' })).toBeEnabled();
     await page.getByRole('textbox', { name: 'Prompt' }).fill('Put the lamp in the room');
     await page.getByRole('combobox', { name: 'Size' }).selectOption('1024x1024');
-    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const result = page.getByRole('region', { name: 'Gallery' }).getByRole('img', { name: 'Put the lamp in the room', exact: true });
     await expect(result).toBeVisible({ timeout: 30_000 });
     expect(await result.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1024, 1024]);
@@ -151,9 +151,9 @@ test.describe('signed in', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.headers()['next-action']) actions.push(r.url());
     });
-    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
     await page.waitForTimeout(4000);
     expect(actions).toEqual([]);
     await page.close();

@@ -9,7 +9,7 @@
  * input (official model page); 'A paper crane' is 3 prompt tokens (o200k_base).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { gallery, openStudio } from './helpers';
+import { gallery, openDeveloper, openStudio } from './helpers';
 
 const SCALE = 1.3;
 const usd = (textTokens: number, imageOutTokens: number) => (textTokens * 5 + imageOutTokens * 30) / 1e6;
@@ -35,6 +35,7 @@ async function generate(page: Page, runs: number): Promise<Locator> {
 
 test('the estimate converges to what the offline API bills off its table, and says it learned from your calls', async ({ page }) => {
   await setUp(page);
+  await openDeveloper(page);
   await page.getByRole('spinbutton', { name: 'Billing ×' }).fill(String(SCALE));
   const status = page.getByRole('status', { name: 'Estimated cost' });
   await expect.poll(() => num(status, 'data-low')).toBeCloseTo(PUBLISHED, 9);

@@ -52,7 +52,7 @@ test('an edit with a painted mask returns the original pixels wherever the mask 
 
   await page.getByRole('textbox', { name: 'Prompt' }).fill('A flamingo floating in the pool');
   await page.getByRole('combobox', { name: 'Size' }).selectOption('1024x1024');
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const result = gallery(page).getByRole('img', { name: 'A flamingo floating in the pool', exact: true });
   await expect(result).toBeVisible({ timeout: 20_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), gallery(page).getByRole('link', { name: 'Download' }).first().click()]);
@@ -93,6 +93,6 @@ test('a reference photo over 1 MB goes through the edit (uploaded on its own, no
   await page.getByLabel('Reference images').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: big }]);
   await page.getByRole('textbox', { name: 'Prompt' }).fill('Make it a watercolour');
   await page.getByRole('checkbox', { name: /Stream/ }).uncheck();
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(gallery(page).getByRole('img', { name: 'Make it a watercolour', exact: true })).toBeVisible({ timeout: 20_000 });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { gallery, openStudio, shots } from './helpers';
+import { gallery, openDeveloper, openStudio, shots } from './helpers';
 
 
 async function choose26(page: Page, prompt: string, format: 'gif' | 'svg') {
@@ -120,6 +120,7 @@ test('a hostile SVG (script, onload, handlers, external href/use/url(), foreignO
     if (r.url().includes('offline-hostile.invalid')) external.push(r.url());
   });
   await choose26(page, 'A hostile badge', 'svg');
+  await openDeveloper(page);
   await page.getByRole('combobox', { name: 'Simulate' }).selectOption('hostile_svg');
   await page.getByRole('button', { name: 'Generate' }).click();
   const img = gallery(page).getByTestId('svg-image').first();

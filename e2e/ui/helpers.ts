@@ -7,7 +7,15 @@ export async function openStudio(page: Page) {
   await expect(page.getByText('Provider: Offline image API (built in)')).toBeVisible();
 }
 
+/** The offline simulation (Simulate, Latency, Billing ×) sits in the collapsed Developer section: open it. */
+export async function openDeveloper(page: Page) {
+  const summary = page.locator('summary').filter({ hasText: 'Developer' });
+  if (!(await summary.evaluate((s) => (s.parentElement as HTMLDetailsElement).open))) await summary.click();
+  await expect(page.getByRole('combobox', { name: 'Simulate' })).toBeVisible();
+}
+
 export async function setLatency(page: Page, ms: number) {
+  await openDeveloper(page);
   await page.getByRole('spinbutton', { name: 'Latency (ms)' }).fill(String(ms));
 }
 

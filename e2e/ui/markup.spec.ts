@@ -127,7 +127,7 @@ test('Markup on 2.6: two marks and an arrow go up as a transparent PNG of the re
   });
   const prompt = 'The red ellipse: replace the box with a lamp; the yellow arrow: a cat walks there';
   await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(gallery(page).getByRole('img', { name: prompt, exact: true })).toBeVisible({ timeout: 30_000 });
 
   const names = uploads.map((r) => decodeURIComponent(r.headers()['x-filename'] ?? ''));
@@ -190,7 +190,7 @@ test('Markup tools: pen, undo and redo by keyboard, Clear marks (undoable); back
     if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/uploads') uploads.push(decodeURIComponent(r.headers()['x-filename'] ?? ''));
   });
   await page.getByRole('textbox', { name: 'Prompt' }).fill('Brighter');
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(gallery(page).getByRole('img', { name: 'Brighter', exact: true })).toBeVisible({ timeout: 30_000 });
   expect(uploads).toEqual(['room.png']);
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { requireTools } from '../helpers/tools';
-import { gallery, openStudio, setLatency } from './helpers';
+import { gallery, openDeveloper, openStudio, setLatency } from './helpers';
 
 test('a streamed generation shows partial images, then the final image at the asked size, kept after reload', async ({ page }) => {
   await openStudio(page);
@@ -53,6 +53,7 @@ for (const [fault, code] of [['moderation', 'moderation_blocked'], ['rate_limit'
     await openStudio(page);
     const prompt = `Fault test ${fault}`;
     await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    await openDeveloper(page);
     await page.getByRole('combobox', { name: 'Simulate' }).selectOption(fault);
     await page.getByRole('button', { name: 'Generate' }).click();
     const alert = page.getByRole('alert').filter({ hasText: code });
@@ -87,8 +88,8 @@ test('"Copy as code" gives a curl command that returns an image from the offline
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(gallery(page).getByRole('img', { name: prompt, exact: true })).toBeVisible();
   await gallery(page).getByRole('button', { name: 'Copy as code' }).first().click();
-  const curl = await gallery(page).getByLabel('curl code').first().innerText();
-  expect(curl).toContain('$OPENAI_API_KEY');
+  const curl = await page.getByRole('dialog', { name: 'Copy as code' }).getByRole('region', { name: 'curl code' }).innerText();
+  expect(curl).toContain('${OPENAI_API_KEY:-offline}');
   const dir = info.outputPath('curl');
   execFileSync('mkdir', ['-p', dir]);
   execFileSync('bash', ['-c', curl], { cwd: dir, env: { ...process.env, OPENAI_API_KEY: 'from-env' }, timeout: 30_000 });

@@ -58,12 +58,24 @@ describe('the API key', () => {
         for (const secret of Object.values(secrets)) expect(code, lang).not.toContain(secret);
         expect(code, lang).not.toMatch(/sk-[A-Za-z0-9]/);
       }
-      const auth = kind === 'azure' ? `-H "api-key: $${v}"` : `-H "Authorization: Bearer $${v}"`;
+      // The offline API's key falls back to a placeholder it accepts (below); real providers' keys never do.
+      const offline = kind === 'offline';
+      const auth = kind === 'azure' ? `-H "api-key: $${v}"` : offline ? `-H "Authorization: Bearer \${${v}:-offline}"` : `-H "Authorization: Bearer $${v}"`;
       expect(curlSnippet(target, batch)).toContain(auth);
-      expect(nodeSnippet(target, batch)).toContain(`apiKey: process.env.${v},`);
-      expect(pythonSnippet(target, batch)).toContain(`api_key=os.environ["${v}"],`);
+      expect(nodeSnippet(target, batch)).toContain(offline ? `apiKey: process.env.${v} || 'offline',` : `apiKey: process.env.${v},`);
+      expect(pythonSnippet(target, batch)).toContain(offline ? `api_key=os.environ.get("${v}") or "offline",` : `api_key=os.environ["${v}"],`);
     });
   }
+
+  it('falls back to a placeholder only for the offline API, and the shell takes the real key when it is set', () => {
+    for (const kind of ['openai', 'azure', 'gateway'] as const) {
+      for (const make of Object.values(SNIPPETS)) expect(make(TARGETS[kind], batch)).not.toContain('offline');
+    }
+    const header = curlSnippet(TARGETS.offline, batch).split('\n').find((l) => l.includes('Authorization'))!.trim().replace(/ \\$/, '').replace(/^-H /, '');
+    const run = (env: Record<string, string>) => execFileSync('bash', ['-c', `printf %s ${header}`], { encoding: 'utf8', env: { ...process.env, OPENAI_API_KEY: '', ...env } });
+    expect(run({})).toBe('Authorization: Bearer offline');
+    expect(run({ OPENAI_API_KEY: 'from-env' })).toBe('Authorization: Bearer from-env');
+  });
 
   it('is expanded by the shell, not sent literally', () => {
     const header = curlSnippet(TARGETS.openai, batch).split('\n')[1].trim().replace(/ \\$/, '');

@@ -1,6 +1,8 @@
 /**
  * "Copy as code": the exact request as curl, Node (openai SDK) and Python (openai SDK). The key is always an
- * environment variable, never inlined.
+ * environment variable, never inlined. For the built-in offline API, which takes any non-empty key unless
+ * OFFLINE_API_KEY or a passcode is set, an unset variable falls back to the word "offline" so the copied code
+ * runs as it is; real providers' keys have no fallback.
  */
 import type { WireParams, WireValue } from '../generation/sdk-params';
 
@@ -54,6 +56,17 @@ function keyVar(t: CodeTarget): string {
   return 'OPENAI_API_KEY';
 }
 
+const OFFLINE_NOTE = 'the offline API takes any non-empty key unless OFFLINE_API_KEY or a passcode is set';
+
+/** The key as each language reads it from the environment; the offline API's with its working default. */
+function keyRef(t: CodeTarget, lang: 'sh' | 'node' | 'py'): string {
+  const v = keyVar(t);
+  const offline = t.kind === 'offline';
+  if (lang === 'sh') return offline ? `\${${v}:-offline}` : `$${v}`;
+  if (lang === 'node') return offline ? `process.env.${v} || 'offline'` : `process.env.${v}`;
+  return offline ? `os.environ.get("${v}") or "offline"` : `os.environ["${v}"]`;
+}
+
 function extension(p: WireParams): string {
   const f = typeof p.output_format === 'string' ? p.output_format : 'png';
   return f === 'jpeg' ? 'jpg' : f;
@@ -67,7 +80,7 @@ function curlURL(t: CodeTarget, p: WireParams, files?: CodeFiles): string {
 
 export function curlSnippet(t: CodeTarget, params: WireParams, files?: CodeFiles): string {
   const p = bodyFor(t, params);
-  const auth = keyless(t) ? '-H "Authorization: Bearer $AZURE_TOKEN"' : t.kind === 'azure' ? `-H "api-key: $${keyVar(t)}"` : `-H "Authorization: Bearer $${keyVar(t)}"`;
+  const auth = keyless(t) ? '-H "Authorization: Bearer $AZURE_TOKEN"' : t.kind === 'azure' ? `-H "api-key: $${keyVar(t)}"` : `-H "Authorization: Bearer ${keyRef(t, 'sh')}"`;
   // Keyless: a token of the scope the server uses, here from the Azure CLI (az login first).
   const token = keyless(t) ? `AZURE_TOKEN=$(az account get-access-token --scope ${shellQuote(scopeOf(t))} --query accessToken -o tsv)\n` : '';
   const body = files
@@ -82,7 +95,9 @@ export function curlSnippet(t: CodeTarget, params: WireParams, files?: CodeFiles
   const tail = p.stream || p.response_format === 'url'
     ? ''
     : ` \\\n  | jq -r '.data[0].b64_json' | base64 --decode > image.${extension(p)}`;
-  return token + lines.join(' \\\n') + tail;
+  // After the command: the command stays the snippet's first line, and a comment cannot sit inside its continuations.
+  const note = t.kind === 'offline' ? `\n# \${OPENAI_API_KEY:-offline}: ${OFFLINE_NOTE}.` : '';
+  return token + lines.join(' \\\n') + tail + note;
 }
 
 function jsLiteral(p: WireParams, files?: CodeFiles): string {
@@ -106,7 +121,8 @@ function nodeClient(t: CodeTarget, model: WireValue): string {
     const auth = keyless(t) ? `azureADTokenProvider: ${credential}` : `apiKey: process.env.${keyVar(t)}`;
     return `import { AzureOpenAI } from 'openai';\n${identity}\nconst client = new AzureOpenAI({\n  endpoint: ${JSON.stringify(t.baseURL)},\n  ${auth},\n  apiVersion: ${JSON.stringify(t.apiVersion)},\n  deployment: ${JSON.stringify(t.deployment ?? model)},\n});`;
   }
-  return `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  baseURL: ${JSON.stringify(t.baseURL)},\n  apiKey: process.env.${keyVar(t)},\n});`;
+  const note = t.kind === 'offline' ? `  // ${OFFLINE_NOTE}\n` : '';
+  return `import OpenAI from 'openai';\n\nconst client = new OpenAI({\n  baseURL: ${JSON.stringify(t.baseURL)},\n${note}  apiKey: ${keyRef(t, 'node')},\n});`;
 }
 
 export function nodeSnippet(t: CodeTarget, params: WireParams, files?: CodeFiles): string {
@@ -141,7 +157,8 @@ function pythonClient(t: CodeTarget): string {
     const auth = keyless(t) ? `azure_ad_token_provider=${provider}` : `api_key=os.environ["${keyVar(t)}"]`;
     return `import base64, os\n${identity}from openai import AzureOpenAI\n\nclient = AzureOpenAI(\n    azure_endpoint=${JSON.stringify(t.baseURL)},\n    ${auth},\n    api_version=${JSON.stringify(t.apiVersion)},\n)`;
   }
-  return `import base64, os\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${JSON.stringify(t.baseURL)},\n    api_key=os.environ["${keyVar(t)}"],\n)`;
+  const note = t.kind === 'offline' ? `    # ${OFFLINE_NOTE}\n` : '';
+  return `import base64, os\nfrom openai import OpenAI\n\nclient = OpenAI(\n    base_url=${JSON.stringify(t.baseURL)},\n${note}    api_key=${keyRef(t, 'py')},\n)`;
 }
 
 export function pythonSnippet(t: CodeTarget, p: WireParams, files?: CodeFiles): string {

@@ -15,7 +15,7 @@ import type { ProviderInfo, ProviderKind } from '../providers/config';
 import { DEFAULT_MODEL } from '../models/registry';
 import type { Lifecycle } from '../models/lifecycle';
 import { droppedSettings, moveModel, moveNotice } from '../models/migrate';
-import { defaultParams, fieldsToParams, normalizeParams, paramsToFields, type StudioParams } from './params';
+import { applyParam, defaultParams, fieldsToParams, normalizeParams, paramsToFields, type StudioParams } from './params';
 
 /** What the studio needs of a provider (no secret is in ProviderInfo). */
 export type ProviderView = Pick<ProviderInfo, 'id' | 'label' | 'defaultModel' | 'models' | 'narrowing' | 'lifecycle'>;
@@ -40,6 +40,8 @@ export interface StudioState {
   lifecycle: Record<string, Lifecycle>;
   mode: StudioMode;
   params: StudioParams;
+  /** Each mode's own model and quality, kept while another mode is open (Variations' dall-e-2 must not become Generate's). */
+  perMode: Partial<Record<StudioMode, ModeChoice>>;
   /** Offline API only: a fault to simulate, the simulated latency per image, and billing off the tables. */
   simulate: { fault: Fault | ''; latencyMs: number | null; billingScale?: number | null };
   /** Saved or reused settings that named a model this provider does not offer, and what they became. */
@@ -51,6 +53,9 @@ export interface StudioState {
   reuse(fields: Record<string, unknown>, mode?: StudioMode): void;
   setSimulate(s: Partial<StudioState['simulate']>): void;
 }
+
+/** What each mode remembers of its own. */
+export type ModeChoice = Pick<StudioParams, 'model' | 'quality'>;
 
 /** The options of the current model in the current mode. */
 export function currentOptions(s: Pick<StudioState, 'params' | 'mode' | 'narrowing'>): ControlOptions | undefined {
@@ -80,6 +85,7 @@ export const useStudio = create<StudioState>()(
       lifecycle: {},
       mode: 'generate',
       params: defaultParams(DEFAULT_MODEL),
+      perMode: {},
       simulate: { fault: '', latencyMs: null, billingScale: null },
       notice: null,
       dismissNotice: () => set({ notice: null }),
@@ -98,14 +104,17 @@ export const useStudio = create<StudioState>()(
         set({ ...state, notice: `Saved settings: ${moveNotice(move, dropped)}` });
       },
       setMode(mode) {
-        const { params, models, defaultModel, narrowing } = get();
-        if (!modelsForMode(models, mode).length) return;
-        const model = modelFor(mode, params.model, models, defaultModel);
-        set({ mode, params: normalized({ ...params, model }, mode, narrowing) });
+        const { params, models, defaultModel, narrowing, perMode, mode: from } = get();
+        if (!modelsForMode(models, mode).length || mode === from) return;
+        const kept = { ...perMode, [from]: { model: params.model, quality: params.quality } };
+        const own = kept[mode];
+        const model = modelFor(mode, own?.model ?? params.model, models, defaultModel);
+        const quality = own && own.model === model ? own.quality : params.quality;
+        set({ mode, perMode: kept, params: normalized({ ...params, model, quality }, mode, narrowing) });
       },
       set(key, value) {
         const { params, mode, narrowing } = get();
-        set({ params: normalized({ ...params, [key]: value }, mode, narrowing) });
+        set({ params: applyParam(params, key, value, controlOptions(key === 'model' ? (value as ModelId) : params.model, MODE_ENDPOINT[mode], narrowing)) });
       },
       reuse(fields, mode = 'generate') {
         const { narrowing, models, defaultModel, lifecycle, providerLabel, provider } = get();
@@ -127,7 +136,7 @@ export const useStudio = create<StudioState>()(
       // Rehydrated by the studio after mount, so server HTML and the first client render agree.
       skipHydration: true,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ provider: s.provider, mode: s.mode, params: s.params, simulate: s.simulate, notice: s.notice }),
+      partialize: (s) => ({ provider: s.provider, mode: s.mode, params: s.params, perMode: s.perMode, simulate: s.simulate, notice: s.notice }),
     },
   ),
 );

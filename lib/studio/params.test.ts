@@ -5,7 +5,7 @@ import { controlOptions } from '../models/options';
 import { MODEL_IDS } from '../models/registry';
 import type { Background, ModelId, OutputFormat } from '../models/types';
 import { validateImageRequest } from '../models/validate';
-import { CUSTOM_SIZE, defaultParams, fieldsToParams, normalizeParams, paramsToFields, sizeValue, type StudioParams } from './params';
+import { applyParam, CUSTOM_SIZE, defaultParams, fieldsToParams, normalizeParams, paramsToFields, sizeValue, type StudioParams } from './params';
 
 const AZURE: CapsNarrowing = { excludeOutputFormats: ['webp'] };
 const opts = (model: ModelId, narrowing?: CapsNarrowing) => controlOptions(model, 'generate', narrowing)!;
@@ -236,5 +236,27 @@ describe('the contract: the studio never sends what the server refuses', () => {
     const f = fields(p);
     expect(f.size).toMatch(/^\d+x\d+$/);
     expect(validateImageRequest('generate', f).size).toBe(f.size);
+  });
+});
+
+describe('applyParam (the store’s edits)', () => {
+  const o = opts('gpt-image-2');
+  it('sends what was typed: Width 3840 then Height 2160 is 3840×2160, not snapped against the old height', () => {
+    let p = applyParam(defaultParams('gpt-image-2'), 'size', CUSTOM_SIZE, o);
+    expect([p.customWidth, p.customHeight]).toEqual([2048, 1152]);
+    p = applyParam(p, 'customWidth', 3840, o);
+    expect(p.customWidth).toBe(3840);
+    expect(sizeValue(p, o)).toMatchObject({ problem: expect.stringMatching(/aspect ratio/) });
+    p = applyParam(p, 'customHeight', 2160, o);
+    expect(sizeValue(p, o)).toEqual({ size: '3840x2160' });
+  });
+
+  it('rounds a typed side to the multiple, and re-fits the pair when the model changes', () => {
+    const p = applyParam({ ...defaultParams('gpt-image-2'), size: CUSTOM_SIZE }, 'customWidth', 1000, o);
+    expect(p.customWidth).toBe(1008);
+    const q = applyParam({ ...p, customWidth: 3840, customHeight: 1024 }, 'quality', 'high', o);
+    expect([q.customWidth, q.customHeight]).toEqual([3840, 1024]);
+    const moved = applyParam(q, 'model', 'gpt-image-2.5-sunburst', opts('gpt-image-2.5-sunburst'));
+    expect(customSizeProblem({ width: moved.customWidth, height: moved.customHeight }, o.customSize!)).toBeNull();
   });
 });

@@ -160,6 +160,23 @@ function snap16(v: number): number {
   return Math.max(16, Math.round((Number.isFinite(v) ? v : 512) / 16) * 16);
 }
 
+/**
+ * One parameter changed, as the store applies it. Only a model or format change re-fits the custom size into
+ * its rule; any other edit keeps the sides as typed, a typed side rounded only to the multiple. Snapping the
+ * pair on every edit used the other side's stale value (Width 3840 left against the old height 1152 became
+ * 3648, and 3648×2160 was sent): a pair that breaks the rule is reported by sizeValue instead.
+ */
+export function applyParam<K extends keyof StudioParams>(p: StudioParams, key: K, value: StudioParams[K], o: ControlOptions | undefined): StudioParams {
+  const next = { ...p, [key]: value };
+  if (!o) return next;
+  const normal = normalizeParams(next, o);
+  if (key === 'model' || key === 'outputFormat') return normal;
+  const gif = normal.outputFormat === 'gif' && o.gif;
+  const multiple = gif ? 16 : o.customSize?.multiple;
+  const side = (v: number) => (multiple && Number.isFinite(v) && v > 0 ? Math.max(multiple, Math.round(v / multiple) * multiple) : v);
+  return { ...normal, customWidth: key === 'customWidth' ? side(next.customWidth) : p.customWidth, customHeight: key === 'customHeight' ? side(next.customHeight) : p.customHeight };
+}
+
 /** The size string to send, or a reason the custom size cannot be sent. */
 export function sizeValue(p: StudioParams, o: ControlOptions): { size: string } | { problem: string } {
   if (p.outputFormat === 'gif' && o.gif) {

@@ -360,3 +360,10 @@ export async function keepComposite(runId: string, tileKeyOf: string, blob: Blob
     blob,
   );
 }
+
+/** Esc: cancel whichever run is going (the studio runs one at a time). False when none is. */
+export function cancelRunning(): boolean {
+  const run = Object.values(useGallery.getState().runs).find((r) => r.status === 'starting' || r.status === 'running');
+  if (run) void cancelGeneration(run.id);
+  return !!run;
+}
