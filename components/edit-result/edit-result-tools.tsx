@@ -1,4 +1,10 @@
 'use client';
+import { Maximize2 } from 'lucide-react';
+import { useMemo } from 'react';
+import { IconButton } from '@/components/ui/button';
+import { useLightbox } from '@/components/lightbox/use-lightbox';
+import { filenameFor } from '@/lib/history/filename';
+import type { LightboxItem } from '@/lib/lightbox/items';
 import { ChangesOutsideMask } from './changes-outside-mask';
 import { CompareSlider } from './compare-slider';
 import { formatSize, sameSize, useImageSize, useObjectUrl } from './hooks';
@@ -21,6 +27,12 @@ export function EditResultTools({ original, result, mask, onComposite }: EditRes
   const originalSize = useImageSize(original);
   const resultSize = useImageSize(result);
   const scaled = originalSize && resultSize && !sameSize(originalSize, resultSize);
+  // The lightbox shows the two at full size; the arrow keys flip between them.
+  const items = useMemo<LightboxItem[]>(() => [
+    { id: 'original', alt: 'Original (before the edit)', title: 'Original (before the edit)', mime: original.type, blob: original, src: originalUrl, width: originalSize?.width, height: originalSize?.height, filename: filenameFor('original', original.type) },
+    { id: 'result', alt: 'Result (after the edit)', title: 'Result (after the edit)', mime: result.type, blob: result, src: resultUrl, width: resultSize?.width, height: resultSize?.height, filename: filenameFor('edit result', result.type) },
+  ], [original, result, originalUrl, resultUrl, originalSize, resultSize]);
+  const lightbox = useLightbox(items);
 
   return (
     <section aria-label="After the edit" className="space-y-5">
@@ -31,7 +43,13 @@ export function EditResultTools({ original, result, mask, onComposite }: EditRes
         </p>
       )}
       {originalUrl && resultUrl && originalSize ? (
-        <CompareSlider before={originalUrl} after={resultUrl} width={originalSize.width} height={originalSize.height} />
+        <div className="relative">
+          <CompareSlider before={originalUrl} after={resultUrl} width={originalSize.width} height={originalSize.height} />
+          <div className="mt-1 flex gap-1">
+            <IconButton label="View the result larger" icon={<Maximize2 aria-hidden className="size-4" />} aria-haspopup="dialog" onClick={(e) => lightbox.open('result', e.currentTarget)} />
+          </div>
+          {lightbox.element}
+        </div>
       ) : (
         <p className="text-sm text-zinc-500">Loading the images…</p>
       )}

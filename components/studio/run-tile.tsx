@@ -12,7 +12,9 @@ import dynamic from 'next/dynamic';
 const EditResultTools = dynamic(() => import('@/components/edit-result/edit-result-tools').then((m) => m.EditResultTools), { ssr: false });
 import { CopyAsCode } from './code-dialog';
 import { ErrorAlert } from './error-alert';
-import { ResultDetails } from './result-details';
+import { CardActions, regenerate } from './card-actions';
+import { copyItem } from '@/components/lightbox/item-actions';
+import { deleteWithUndo } from '@/lib/history/undo-delete.client';
 import { GifResult, STAGE_CLASS } from '@/components/results/gif-result';
 import { SvgResult } from '@/components/results/svg-result';
 
@@ -24,13 +26,17 @@ const STATUS_TEXT: Record<TileState['status'], string> = {
   failed: 'Failed',
 };
 
-/** One image of a run: the latest partial while streaming, then the final image and what came back. */
-export function RunTile({ run, tile, target }: { run: RunState; tile: TileState; target: CodeTarget }) {
+/** One image of a run: the latest partial while streaming, then the final image (what came back is in its lightbox). */
+export function RunTile({ run, tile, target, onOpen }: { run: RunState; tile: TileState; target: CodeTarget; onOpen?(id: string, opener: HTMLElement): void }) {
   const reuse = useStudio((s) => s.reuse);
   const shown = tile.image ?? tile.partial;
   const final = tile.status === 'done' && tile.image;
   // References for edits and the chat are png/jpeg/webp: a GIF or SVG result is not offered as one.
   const still = !!tile.image && tile.image.mime !== 'image/gif' && tile.image.mime !== 'image/svg+xml';
+  // A GIF or SVG result is shown by its own viewer: it opens the lightbox from "View larger" instead.
+  const plain = !(final && tile.image!.mime === 'image/gif' && tile.image!.blob) && !(final && tile.image!.mime === 'image/svg+xml');
+  // Finished tiles are in history, so they can be deleted (with Undo).
+  const settled = tile.status === 'done' || tile.status === 'cancelled' || tile.status === 'failed';
   const alt = final ? tile.prompt : tile.partial ? `Partial image ${tile.partial.index + 1} of “${tile.prompt}”${tile.status === 'cancelled' ? ' (cancelled)' : ''}` : '';
   return (
     <figure className="space-y-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800" aria-busy={tile.status === 'waiting' || tile.status === 'streaming'}>
@@ -41,8 +47,11 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
       ) : (
       <div className={STAGE_CLASS}>
         {shown ? (
-          // eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes
-          <img src={shown.url} alt={alt} data-emitted-at={tile.partial?.at} className={`max-h-full max-w-full object-contain ${final ? '' : 'opacity-90'}`} />
+          // The image opens the lightbox; the <img> inside keeps its own name (the prompt).
+          <button type="button" aria-label={`Open ${tile.prompt}`} aria-haspopup="dialog" className="flex h-full w-full cursor-zoom-in items-center justify-center outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500" onClick={(e) => onOpen?.(tile.key, e.currentTarget)}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes */}
+            <img src={shown.url} alt={alt} data-emitted-at={tile.partial?.at} className={`max-h-full max-w-full object-contain ${final ? '' : 'opacity-90'}`} />
+          </button>
         ) : (
           <span className="text-xs text-zinc-500">{tile.status === 'failed' ? 'No image' : 'Waiting…'}</span>
         )}
@@ -56,27 +65,22 @@ export function RunTile({ run, tile, target }: { run: RunState; tile: TileState;
         </p>
         {tile.error && <ErrorAlert error={tile.error} />}
         {(tile.image || tile.partial) && (
-          <div className="flex flex-wrap gap-3">
-            {shown?.blob && (
-              <a className="underline" href={shown.url} download={filenameFor(tile.prompt, shown.mime, tile.image ? '' : 'partial')}>
-                Download{shown.mime === 'image/gif' ? ' GIF' : shown.mime === 'image/svg+xml' ? ' SVG (sanitized)' : ''}
-              </a>
-            )}
-            <button type="button" className="underline" onClick={() => reuse(run.fields, run.endpoint === 'generate' ? 'generate' : run.endpoint)}>Reuse settings</button>
-            {tile.image?.blob && still && (
-              <button type="button" className="underline" onClick={() => editThisImage(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Edit this image</button>
-            )}
-            {tile.image?.blob && still && (
-              <button type="button" className="underline" onClick={() => continueInChat(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Continue in chat</button>
-            )}
+          <>
+            <CardActions
+              download={shown?.blob ? { label: `Download${shown.mime === 'image/gif' ? ' GIF' : shown.mime === 'image/svg+xml' ? ' SVG (sanitized)' : ''}`, href: shown.url, filename: filenameFor(tile.prompt, shown.mime, tile.image ? '' : 'partial') } : undefined}
+              onOpen={final && !plain ? (opener) => onOpen?.(tile.key, opener) : undefined}
+              onReuse={() => reuse(run.fields, run.endpoint === 'generate' ? 'generate' : run.endpoint)}
+              onEdit={tile.image?.blob && still ? () => editThisImage(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime)) : undefined}
+              onContinue={tile.image?.blob && still ? () => continueInChat(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime)) : undefined}
+              onRegenerate={run.endpoint === 'generate' ? () => void regenerate(run.fields) : undefined}
+              onCopyImage={shown ? () => void copyItem({ blob: shown.blob, src: shown.url }) : undefined}
+              onDelete={settled ? () => deleteWithUndo(tile.key, tile.prompt) : undefined}
+            />
             <CopyAsCode fields={run.fields} target={target} endpoint={run.endpoint} files={{ images: run.fileNames ?? [], mask: run.mask ? 'mask.png' : undefined }} />
-          </div>
+          </>
         )}
         {run.endpoint === 'edit' && run.original && tile.image?.blob && (
           <EditResultTools original={run.original} result={tile.image.blob} mask={run.mask} onComposite={(blob, w, h) => keepComposite(run.id, tile.key, blob, w, h)} />
-        )}
-        {tile.image && (
-          <ResultDetails fields={run.fields} echoed={tile.echoed} width={tile.image.width} height={tile.image.height} usage={tile.usage} latencyMs={tile.latencyMs} provider={run.provider} revisedPrompt={tile.revisedPrompt} />
         )}
       </figcaption>
     </figure>
