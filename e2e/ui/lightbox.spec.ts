@@ -234,3 +234,27 @@ test('a chat image opens in the lightbox, and the arrow keys go through the thre
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(opener).toBeFocused();
 });
+
+test("an edit's result opens in the lightbox beside its original", async ({ page }) => {
+  await page.goto('/dev/edit-result');
+  const open = page.getByRole('button', { name: 'View the result larger' });
+  await open.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toHaveAccessibleName('Result (after the edit)');
+  await expect(dialog.getByRole('img', { name: 'Result (after the edit)' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(dialog).toHaveAccessibleName('Original (before the edit)');
+  await page.keyboard.press('Escape');
+  await expect(open).toBeFocused();
+});
+
+test('Run again sends the same request through the studio once more', async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole('checkbox', { name: /Stream/ }).uncheck();
+  await generate(page, FIRST);
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('something else');
+  await gallery(page).getByRole('button', { name: 'Run again' }).click();
+  await expect(gallery(page).getByRole('img', { name: FIRST, exact: true })).toHaveCount(2, { timeout: 15_000 });
+  // Its settings became the form's, as with Reuse settings.
+  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(FIRST);
+});
