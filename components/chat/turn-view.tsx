@@ -2,7 +2,10 @@
 /** One turn of the thread: the user's message and attachments, then the assistant's text and image. */
 import { ErrorAlert } from '@/components/studio/error-alert';
 import { ATTACH_MODE_LABEL } from '@/lib/chat/events';
-import type { ChatAttachment, ChatTurn } from '@/lib/chat/thread-store.client';
+import { useChat, type ChatAttachment, type ChatTurn } from '@/lib/chat/thread-store.client';
+import { attachmentId, threadItems, turnImageAlt, turnImageId } from '@/lib/lightbox/chat';
+import { useLightbox } from '@/components/lightbox/use-lightbox';
+import { useMemo } from 'react';
 
 const STATUS: Record<ChatTurn['status'], string> = {
   running: 'Working…',
@@ -28,8 +31,12 @@ export function TurnView({ turn, index, parentIndex, actions }: {
   parentIndex?: number;
   actions: TurnActions;
 }) {
-  const alt = turn.image?.revisedPrompt || turn.text;
   const shown = turn.image?.url ?? turn.partial;
+  // Any image of the thread opens the lightbox, whose arrow keys go through the thread's images in turn order.
+  const turns = useChat((s) => s.turns);
+  const items = useMemo(() => threadItems(turns), [turns]);
+  const lightbox = useLightbox(items);
+  const zoomable = 'cursor-zoom-in rounded outline-none focus-visible:ring-2 focus-visible:ring-indigo-500';
   return (
     <article
       aria-label={`Turn ${index + 1}`}
@@ -52,8 +59,14 @@ export function TurnView({ turn, index, parentIndex, actions }: {
           <ul aria-label="Attached images" className="mt-2 flex flex-wrap gap-2">
             {turn.attachments.map((a, i) => (
               <li key={i} className="flex flex-col items-center">
-                {/* eslint-disable-next-line @next/next/no-img-element -- object URL from IndexedDB */}
-                {a.url ? <img src={a.url} alt={`Attached image ${i + 1}: ${a.name}`} className="h-12 w-12 rounded object-cover" /> : <span className="text-xs">{a.name}</span>}
+                {a.url ? (
+                  <button type="button" aria-label={`Open ${a.name}`} aria-haspopup="dialog" className={zoomable} onClick={(e) => lightbox.open(attachmentId(turn, i), e.currentTarget)}>
+                    {/* eslint-disable-next-line @next/next/no-img-element -- object URL from IndexedDB */}
+                    <img src={a.url} alt={`Attached image ${i + 1}: ${a.name}`} className="h-12 w-12 rounded object-cover" />
+                  </button>
+                ) : (
+                  <span className="text-xs">{a.name}</span>
+                )}
                 <How a={a} />
               </li>
             ))}
@@ -72,15 +85,17 @@ export function TurnView({ turn, index, parentIndex, actions }: {
       )}
       {shown && (
         <figure>
-          {/* eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes */}
-          <img src={shown} alt={turn.image?.url ? alt : `Partial image for: ${turn.text}${turn.status === 'cancelled' ? ' (cancelled)' : ''}`}
-            className={`max-h-96 rounded ${turn.image?.url ? '' : 'opacity-80'}`} />
+          <button type="button" aria-label={`Open ${turn.text}`} aria-haspopup="dialog" className={`block ${zoomable}`} onClick={(e) => lightbox.open(turnImageId(turn), e.currentTarget)}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes */}
+            <img src={shown} alt={turnImageAlt(turn)} className={`max-h-96 rounded ${turn.image?.url ? '' : 'opacity-80'}`} />
+          </button>
           {turn.image?.revisedPrompt && <figcaption className="mt-1 text-sm">Revised prompt: {turn.image.revisedPrompt}</figcaption>}
         </figure>
       )}
       {!shown && turn.image?.revisedPrompt && <p className="text-sm">Revised prompt: {turn.image.revisedPrompt}</p>}
       {turn.assistantText && <p className="whitespace-pre-wrap text-sm">{turn.assistantText}</p>}
       {turn.error && <ErrorAlert error={turn.error} />}
+      {lightbox.element}
       <div className="flex flex-wrap gap-2">
         {actions.onBranch && (
           <button type="button" onClick={actions.onBranch} aria-pressed={actions.branchSelected} className="rounded border px-2 py-1 text-xs">

@@ -4,8 +4,13 @@
  * Tabs: arrow keys between tabs), instead of the result, the slider and the heatmap stacked at full size.
  * `--viewer-h` is the height a panel's picture may take; the compare slider and the heatmap fit it.
  */
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
+import { Maximize2 } from 'lucide-react';
+import { IconButton } from '@/components/ui/button';
+import { useLightbox } from '@/components/lightbox/use-lightbox';
+import { filenameFor } from '@/lib/history/filename';
+import type { LightboxItem } from '@/lib/lightbox/items';
 import { ChangesOutsideMask } from './changes-outside-mask';
 import { CompareSlider } from './compare-slider';
 import { formatSize, sameSize, useImageSize, useObjectUrl } from './hooks';
@@ -78,6 +83,12 @@ function EditPanels({ edit }: { edit: EditResult }) {
   const originalSize = useImageSize(original);
   const resultSize = useImageSize(result);
   const scaled = originalSize && resultSize && !sameSize(originalSize, resultSize);
+  // The lightbox shows the two at full size; the arrow keys flip between them.
+  const items = useMemo<LightboxItem[]>(() => [
+    { id: 'original', alt: 'Original (before the edit)', title: 'Original (before the edit)', mime: original.type, blob: original, src: originalUrl, width: originalSize?.width, height: originalSize?.height, filename: filenameFor('original', original.type) },
+    { id: 'result', alt: 'Result (after the edit)', title: 'Result (after the edit)', mime: result.type, blob: result, src: resultUrl, width: resultSize?.width, height: resultSize?.height, filename: filenameFor('edit result', result.type) },
+  ], [original, result, originalUrl, resultUrl, originalSize, resultSize]);
+  const lightbox = useLightbox(items);
   const note = scaled && (
     <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       The result is {formatSize(resultSize)} and the original {formatSize(originalSize)}: the result is scaled to {formatSize(originalSize)} for these comparisons.
@@ -86,7 +97,11 @@ function EditPanels({ edit }: { edit: EditResult }) {
   return (
     <>
       <Tabs.Content value="compare" className="space-y-3 outline-none">
-        {note}
+        {lightbox.element}
+        <div className="flex items-center justify-between gap-2">
+          {note || <span />}
+          <IconButton label="View the result larger" icon={<Maximize2 aria-hidden className="size-4" />} onClick={(e) => lightbox.open('result', e.currentTarget)} />
+        </div>
         {originalUrl && resultUrl && originalSize ? (
           <CompareSlider before={originalUrl} after={resultUrl} width={originalSize.width} height={originalSize.height} />
         ) : (

@@ -3,14 +3,16 @@ import { useEffect, useState } from 'react';
 import type { HistoryMeta } from '@/lib/history/db.client';
 import { loadImage } from '@/lib/history/db.client';
 import { filenameFor } from '@/lib/history/filename';
-import { useHistory } from '@/lib/history/history-store.client';
+import { deleteWithUndo } from '@/lib/history/undo-delete.client';
+import { entryAlt } from '@/lib/lightbox/sources';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { useStudio } from '@/lib/studio/params-store.client';
 import { editThisImage } from '@/lib/studio/edit-this.client';
 import { continueInChat } from '@/lib/chat/handoff.client';
 import { formatBytes } from '@/components/ui/field';
+import { copyItem, downloadItem } from '@/components/lightbox/item-actions';
+import { CardActions, regenerate } from './card-actions';
 import { CopyAsCode } from './code-dialog';
-import { ResultDetails } from './result-details';
 
 /** An object URL that lives as long as the component shows it. */
 function useObjectUrl(blob: Blob | undefined): string | undefined {
@@ -24,29 +26,32 @@ function useObjectUrl(blob: Blob | undefined): string | undefined {
   return url;
 }
 
-async function download(entry: HistoryMeta) {
-  const blob = await loadImage(entry.id);
-  if (!blob) return;
-  const url = URL.createObjectURL(blob);
-  const a = Object.assign(document.createElement('a'), { href: url, download: filenameFor(entry.prompt, entry.mime, entry.status === 'done' ? '' : 'partial') });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** A stored result: its thumbnail (the full image is read only on demand) and what to do with it. */
-export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: CodeTarget }) {
+/**
+ * A stored result: its thumbnail (the full image is read only on demand) and what to do with it. The thumbnail
+ * opens the lightbox (with what came back in its details panel).
+ */
+export function HistoryCard({ entry, target, onOpen }: { entry: HistoryMeta; target: CodeTarget; onOpen?(id: string, opener: HTMLElement): void }) {
   const thumb = useObjectUrl(entry.thumb);
-  const [full, setFull] = useState<Blob>();
-  const fullUrl = useObjectUrl(full);
   const reuse = useStudio((s) => s.reuse);
-  const remove = useHistory((s) => s.remove);
   const still = entry.mime !== 'image/gif' && entry.mime !== 'image/svg+xml';
-  const alt = entry.status === 'done' ? entry.prompt : `Partial image of “${entry.prompt}” (${entry.status})`;
+  const alt = entryAlt(entry);
+  const name = filenameFor(entry.prompt, entry.mime);
+  const bytes = { load: () => loadImage(entry.id), filename: filenameFor(entry.prompt, entry.mime, entry.status === 'done' ? '' : 'partial') };
+  const withImage = (use: (blob: Blob, name: string) => Promise<void>) => async () => {
+    const blob = await loadImage(entry.id);
+    if (blob) await use(blob, name);
+  };
   return (
     <figure className="space-y-1 rounded-lg border border-zinc-200 p-2 text-xs dark:border-zinc-800">
-      <button type="button" className="block w-full" aria-label={`Open ${entry.prompt}`} onClick={async () => setFull(full ? undefined : await loadImage(entry.id))}>
+      <button
+        type="button"
+        className="block w-full cursor-zoom-in rounded outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+        aria-label={`Open ${entry.prompt}`}
+        aria-haspopup="dialog"
+        onClick={(e) => onOpen?.(entry.id, e.currentTarget)}
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- object URLs from IndexedDB */}
-        {thumb && <img src={fullUrl ?? thumb} alt={alt} loading="lazy" width={entry.width} height={entry.height} className="h-auto w-full rounded bg-zinc-100 object-contain dark:bg-zinc-900" />}
+        {thumb && <img src={thumb} alt={alt} loading="lazy" width={entry.width} height={entry.height} className="h-auto w-full rounded bg-zinc-100 object-contain dark:bg-zinc-900" />}
       </button>
       <figcaption className="space-y-1">
         <p className="line-clamp-2" title={entry.prompt}>{entry.prompt}</p>
@@ -56,33 +61,17 @@ export function HistoryCard({ entry, target }: { entry: HistoryMeta; target: Cod
           {entry.svg && <span aria-label="SVG facts"> · SVG {entry.svg.nodes} nodes (sanitized)</span>}
           {entry.status !== 'done' && <span className="ml-1 text-amber-600">{entry.status}</span>}
         </p>
-        <div className="flex flex-wrap gap-x-3">
-          <button type="button" className="underline" onClick={() => download(entry)}>Download</button>
-          <button type="button" className="underline" onClick={() => reuse(entry.fields, entry.endpoint ?? 'generate')}>Reuse settings</button>
-          {still && <button
-            type="button"
-            className="underline"
-            onClick={async () => {
-              const blob = await loadImage(entry.id);
-              if (blob) await editThisImage(blob, filenameFor(entry.prompt, entry.mime));
-            }}
-          >
-            Edit this image
-          </button>}
-          {still && <button
-            type="button"
-            className="underline"
-            onClick={async () => {
-              const blob = await loadImage(entry.id);
-              if (blob) await continueInChat(blob, filenameFor(entry.prompt, entry.mime));
-            }}
-          >
-            Continue in chat
-          </button>}
-          <button type="button" className="underline text-red-700 dark:text-red-400" onClick={() => remove(entry.id)}>Delete</button>
-        </div>
+        <CardActions
+          download={{ label: 'Download', onClick: () => void downloadItem(bytes) }}
+          onReuse={() => reuse(entry.fields, entry.endpoint ?? 'generate')}
+          onEdit={still ? withImage(editThisImage) : undefined}
+          onContinue={still ? withImage(continueInChat) : undefined}
+          // The same request again: only a generation carries all of it (an edit's images are not kept).
+          onRegenerate={(entry.endpoint ?? 'generate') === 'generate' ? () => void regenerate(entry.fields) : undefined}
+          onCopyImage={() => void copyItem(bytes)}
+          onDelete={() => deleteWithUndo(entry.id, entry.prompt)}
+        />
         <CopyAsCode fields={entry.fields} target={target} endpoint={entry.endpoint} />
-        <ResultDetails fields={entry.fields} echoed={entry.echoed} width={entry.width} height={entry.height} usage={entry.usage} latencyMs={entry.latencyMs} provider={entry.provider} revisedPrompt={entry.revisedPrompt} />
       </figcaption>
     </figure>
   );

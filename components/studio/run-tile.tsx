@@ -10,7 +10,10 @@ import { continueInChat } from '@/lib/chat/handoff.client';
 import { CopyAsCode } from './code-dialog';
 import { ErrorAlert } from './error-alert';
 import { ErrorActions } from './error-actions';
-import { ResultDetails } from './result-details';
+import { CardActions, regenerate } from './card-actions';
+import { copyItem } from '@/components/lightbox/item-actions';
+import { useOpenImage } from '@/components/lightbox/open-context';
+import { deleteWithUndo } from '@/lib/history/undo-delete.client';
 import { StreamProgress } from './stream-progress';
 import { CHECKERBOARD, hasTransparency, tileRatio, type Ratio } from './tile-frame';
 
@@ -31,8 +34,10 @@ const STATUS_TEXT: Record<TileState['status'], string> = {
  * fits it to the viewport): the latest partial while streaming, blurred a little and sharpening into the final
  * image, with partial k of n, the time and an estimate over it; then the final image and what came back.
  */
-export function RunTile({ run, tile, target, maxHeight }: { run: RunState; tile: TileState; target: CodeTarget; maxHeight: string }) {
+export function RunTile({ run, tile, target, maxHeight, onOpen }: { run: RunState; tile: TileState; target: CodeTarget; maxHeight: string; onOpen?(id: string, opener: HTMLElement): void }) {
   const reuse = useStudio((s) => s.reuse);
+  const openFromGallery = useOpenImage();
+  onOpen ??= openFromGallery;
   // What a loaded partial showed of its size: `auto` becomes the real ratio before the final image says it.
   const [natural, setNatural] = useState<Ratio | null>(null);
   const shown = tile.image ?? tile.partial;
@@ -40,6 +45,10 @@ export function RunTile({ run, tile, target, maxHeight }: { run: RunState; tile:
   const live = tile.status === 'waiting' || tile.status === 'streaming';
   // References for edits and the chat are png/jpeg/webp: a GIF or SVG result is not offered as one.
   const still = !!tile.image && tile.image.mime !== 'image/gif' && tile.image.mime !== 'image/svg+xml';
+  // A GIF or SVG result is shown by its own viewer: it opens the lightbox from "View larger" instead.
+  const plain = !(final && tile.image!.mime === 'image/gif' && tile.image!.blob) && !(final && tile.image!.mime === 'image/svg+xml');
+  // Finished tiles are in history, so they can be deleted (with Undo).
+  const settled = tile.status === 'done' || tile.status === 'cancelled' || tile.status === 'failed';
   const alt = final ? tile.prompt : tile.partial ? `Partial image ${tile.partial.index + 1} of “${tile.prompt}”${tile.status === 'cancelled' ? ' (cancelled)' : ''}` : '';
   const error = tile.error && <ErrorAlert error={tile.error}>{run.status !== 'running' && <ErrorActions runId={run.id} error={tile.error} arrivedAt={run.endedAt} />}</ErrorAlert>;
 
@@ -56,7 +65,9 @@ export function RunTile({ run, tile, target, maxHeight }: { run: RunState; tile:
       style={{ aspectRatio: `${ratio.width} / ${ratio.height}` }}
     >
       {shown ? (
-        // eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes
+        // The image opens the lightbox; the <img> inside keeps its own name (the prompt).
+        <button type="button" aria-label={`Open ${tile.prompt}`} aria-haspopup="dialog" className="absolute inset-0 size-full cursor-zoom-in outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500" onClick={(e) => onOpen?.(tile.key, e.currentTarget)}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- object URLs of streamed bytes */}
         <img
           src={shown.url}
           alt={alt}
@@ -68,6 +79,7 @@ export function RunTile({ run, tile, target, maxHeight }: { run: RunState; tile:
           // The same element from the first partial to the final image, so the blur eases out instead of cutting.
           className={`absolute inset-0 size-full object-contain transition-[filter,transform] duration-700 ease-out ${live ? 'scale-[1.01] blur-[3px]' : ''}`}
         />
+        </button>
       ) : (
         <div aria-hidden className="absolute inset-0 animate-pulse bg-gradient-to-br from-zinc-200 via-zinc-100 to-indigo-100 dark:from-zinc-900 dark:via-zinc-800 dark:to-indigo-950" />
       )}
@@ -97,24 +109,19 @@ export function RunTile({ run, tile, target, maxHeight }: { run: RunState; tile:
         </p>
         {error}
         {(tile.image || tile.partial) && (
-          <div className="flex flex-wrap gap-3">
-            {shown?.blob && (
-              <a className="underline" href={shown.url} download={filenameFor(tile.prompt, shown.mime, tile.image ? '' : 'partial')}>
-                Download{shown.mime === 'image/gif' ? ' GIF' : shown.mime === 'image/svg+xml' ? ' SVG (sanitized)' : ''}
-              </a>
-            )}
-            <button type="button" className="underline" onClick={() => reuse(run.fields, run.endpoint === 'generate' ? 'generate' : run.endpoint)}>Reuse settings</button>
-            {tile.image?.blob && still && (
-              <button type="button" className="underline" onClick={() => editThisImage(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Edit this image</button>
-            )}
-            {tile.image?.blob && still && (
-              <button type="button" className="underline" onClick={() => continueInChat(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime))}>Continue in chat</button>
-            )}
+          <>
+            <CardActions
+              download={shown?.blob ? { label: `Download${shown.mime === 'image/gif' ? ' GIF' : shown.mime === 'image/svg+xml' ? ' SVG (sanitized)' : ''}`, href: shown.url, filename: filenameFor(tile.prompt, shown.mime, tile.image ? '' : 'partial') } : undefined}
+              onOpen={final && !plain ? (opener) => onOpen?.(tile.key, opener) : undefined}
+              onReuse={() => reuse(run.fields, run.endpoint === 'generate' ? 'generate' : run.endpoint)}
+              onEdit={tile.image?.blob && still ? () => editThisImage(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime)) : undefined}
+              onContinue={tile.image?.blob && still ? () => continueInChat(tile.image!.blob!, filenameFor(tile.prompt, tile.image!.mime)) : undefined}
+              onRegenerate={run.endpoint === 'generate' ? () => void regenerate(run.fields) : undefined}
+              onCopyImage={shown ? () => void copyItem({ blob: shown.blob, src: shown.url }) : undefined}
+              onDelete={settled ? () => deleteWithUndo(tile.key, tile.prompt) : undefined}
+            />
             <CopyAsCode fields={run.fields} target={target} endpoint={run.endpoint} files={{ images: run.fileNames ?? [], mask: run.mask ? 'mask.png' : undefined }} />
-          </div>
-        )}
-        {tile.image && (
-          <ResultDetails fields={run.fields} echoed={tile.echoed} width={tile.image.width} height={tile.image.height} usage={tile.usage} latencyMs={tile.latencyMs} provider={run.provider} revisedPrompt={tile.revisedPrompt} />
+          </>
         )}
       </figcaption>
     </figure>

@@ -1,6 +1,7 @@
 'use client';
 import type { RunState, TileState } from '@/lib/studio/apply-event';
 import { useGallery } from '@/lib/studio/gallery-store.client';
+import { useHidden } from '@/lib/history/undo-delete.client';
 import type { CodeTarget } from '@/lib/code/snippets';
 import { RunCost } from '@/components/cost/run-cost';
 import { ErrorAlert } from './error-alert';
@@ -13,6 +14,8 @@ import { RunTile } from './run-tile';
  */
 export function RunView({ run, target, height }: { run: RunState; target: CodeTarget; height: string }) {
   const stored = useGallery((s) => s.tiles);
+  // Deleted with Undo still on offer: off the screen already.
+  const hidden = useHidden((s) => s.hidden);
   // A request refused outright is one compact error, not n failed tiles.
   if (run.error && run.tiles.every((k) => !stored[k]?.partial)) {
     return (
@@ -24,7 +27,7 @@ export function RunView({ run, target, height }: { run: RunState; target: CodeTa
   const waiting = run.tiles.length === 0 && (run.status === 'starting' || run.status === 'running');
   const tiles: TileState[] = waiting
     ? Array.from({ length: Math.max(1, Number(run.fields.n) || 1) }, (_, i) => ({ key: `${run.id}:${i}`, runId: run.id, tile: i, prompt: run.prompt, status: 'waiting', partials: 0 }))
-    : run.tiles.flatMap((k) => (stored[k] ? [stored[k]] : []));
+    : run.tiles.flatMap((k) => (stored[k] && !hidden[k] ? [stored[k]] : []));
   const cols = tiles.length > 1 ? 2 : 1;
   const rows = Math.ceil(tiles.length / cols);
   const each = rows > 1 ? `calc((${height}) / ${rows})` : height;

@@ -23,8 +23,13 @@ test('a streamed generation shows partial images, then the final image at the as
   await expect(final).toBeVisible({ timeout: 15_000 });
   await expect(partial).toHaveCount(0);
   expect(await final.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1536, 1024]);
-  await gallery(page).getByText('What came back').first().click();
-  await expect(gallery(page)).toContainText('1536×1024 (decoded)');
+  // What came back is in the lightbox's details panel.
+  await gallery(page).getByRole('button', { name: `Open ${prompt}` }).click();
+  const details = page.getByRole('dialog', { name: prompt }).getByRole('region', { name: 'Details' });
+  await expect(details).toContainText('What came back');
+  await expect(details).toContainText('1536×1024 (decoded)');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await page.reload();
   await expect(gallery(page).getByRole('img', { name: prompt, exact: true })).toBeVisible();
