@@ -60,6 +60,15 @@ export const ZoomStage = forwardRef<ZoomStageHandle, Props>(function ZoomStage({
   const latest = useRef({ shown, stage, image, ready, fitted: view === null });
   latest.current = { shown, stage, image, ready, fitted: view === null };
 
+  // Several pointer or wheel events can arrive before React renders again: each builds on the view the one
+  // before it set, not on the last rendered one.
+  const commit = useCallback((next: View | null) => {
+    const l = latest.current;
+    l.shown = next ?? (l.ready ? fitView(l.stage, l.image) : l.shown);
+    l.fitted = next === null;
+    setView(next);
+  }, []);
+
   const local = (clientX: number, clientY: number): Point => {
     const r = box.current!.getBoundingClientRect();
     return { x: clientX - r.left, y: clientY - r.top };
@@ -68,17 +77,17 @@ export const ZoomStage = forwardRef<ZoomStageHandle, Props>(function ZoomStage({
   const zoomAt = useCallback((factor: number, about?: Point) => {
     const { shown, stage, image, ready } = latest.current;
     if (!ready) return;
-    setView(zoomAbout(shown, factor, about ?? { x: stage.width / 2, y: stage.height / 2 }, stage, image));
-  }, []);
+    commit(zoomAbout(shown, factor, about ?? { x: stage.width / 2, y: stage.height / 2 }, stage, image));
+  }, [commit]);
 
   useImperativeHandle(ref, () => ({
-    fit: () => setView(null),
+    fit: () => commit(null),
     actualSize: () => {
       const { shown, stage, image, ready } = latest.current;
-      if (ready) setView(actualSizeView(shown, stage, image));
+      if (ready) commit(actualSizeView(shown, stage, image));
     },
     zoom: (factor) => zoomAt(factor),
-  }), [zoomAt]);
+  }), [zoomAt, commit]);
 
   // Wheel: a passive React listener cannot stop the page from scrolling, so bind it here.
   useEffect(() => {
@@ -115,10 +124,10 @@ export const ZoomStage = forwardRef<ZoomStageHandle, Props>(function ZoomStage({
       const mid = midpoint(a, b);
       const factor = pinch.current.dist > 0 ? dist / pinch.current.dist : 1;
       const panned = panBy(shown, mid.x - pinch.current.mid.x, mid.y - pinch.current.mid.y, stage, image);
-      setView(zoomAbout(panned, factor, mid, stage, image));
+      commit(zoomAbout(panned, factor, mid, stage, image));
       pinch.current = { dist, mid };
     } else if (pointers.current.size === 1) {
-      setView(panBy(shown, now.x - before.x, now.y - before.y, stage, image));
+      commit(panBy(shown, now.x - before.x, now.y - before.y, stage, image));
     }
   };
 
@@ -130,7 +139,7 @@ export const ZoomStage = forwardRef<ZoomStageHandle, Props>(function ZoomStage({
   const toggle = (e: React.MouseEvent<HTMLDivElement>) => {
     const { shown, stage, image, ready, fitted } = latest.current;
     if (!ready) return;
-    setView(fitted ? actualSizeView(shown, stage, image, local(e.clientX, e.clientY)) : null);
+    commit(fitted ? actualSizeView(shown, stage, image, local(e.clientX, e.clientY)) : null);
   };
 
   return (
