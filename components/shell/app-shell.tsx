@@ -7,7 +7,7 @@ import { LogOut } from 'lucide-react';
 import Link from 'next/link';
 import { signOut } from '@/app/login/actions';
 import type { ProviderInfo } from '@/lib/providers/config';
-import { buttonClass } from '@/components/ui/button';
+import { buttonClass } from '@/components/ui/button-class';
 import { ThemeControl } from '@/components/ui/theme-control';
 import { NavLinks } from './nav-links';
 import { TodaySpend } from './today-spend';
