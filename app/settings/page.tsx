@@ -73,7 +73,7 @@ export default async function Settings() {
                 const when = life ? lifecycleLabel(life) : undefined;
                 return (
                   <tr key={id} className="border-b border-zinc-100 align-top dark:border-zinc-900">
-                    <td className="py-2 pr-3 font-mono">{id}{id === active.defaultModel && <span className="ml-1 text-xs text-indigo-600"> default</span>}</td>
+                    <td className="py-2 pr-3 font-mono">{id}{id === active.defaultModel && <span className="ml-1 text-xs text-indigo-600 dark:text-indigo-400"> default</span>}</td>
                     <td className="py-2 pr-3">
                       <span className={life?.state === 'active' || !life ? '' : 'font-medium text-amber-700 dark:text-amber-400'}>{when ?? 'No shutdown announced'}</span>
                       {!m.inRegistry && <div className="text-xs font-medium">Not in the registry</div>}

@@ -75,7 +75,7 @@ export function ReferenceImages({ rule, model, masked }: { rule: InputImageRule;
               <span className="block truncate">{r.name}</span>
               <span className="text-zinc-500">
                 {r.info.width}×{r.info.height} · {formatBytes(r.blob.size)}
-                {i === 0 && masked && <strong className="ml-1 text-indigo-600">· the mask applies to this one</strong>}
+                {i === 0 && masked && <strong className="ml-1 text-indigo-600 dark:text-indigo-400">· the mask applies to this one</strong>}
               </span>
             </span>
             <button type="button" aria-label={`Move ${r.name} up`} disabled={i === 0} onClick={() => move(r.id, -1)} className="px-1 disabled:opacity-30">↑</button>

@@ -68,9 +68,10 @@ async function reference(): Promise<Buffer> {
   return sharp({ create: { width: 512, height: 512, channels: 3, background: '#3a7bd5' } }).png().toBuffer();
 }
 
-async function generate(page: Page, prompt: string) {
+/** `action`: the primary button's name in the mode (Generate, Edit). */
+async function generate(page: Page, prompt: string, action = 'Generate') {
   await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('button', { name: action, exact: true }).click();
   await expect(gallery(page).getByRole('img', { name: prompt, exact: true })).toBeVisible({ timeout: 30_000 });
 }
 
@@ -96,7 +97,7 @@ test.describe('keyless on the v1 route', () => {
     await generate(page, 'a lighthouse signed in without a key');
     await page.getByRole('tab', { name: 'Edit' }).click();
     await page.getByLabel('Reference images').setInputFiles([{ name: 'harbour.png', mimeType: 'image/png', buffer: await reference() }]);
-    await generate(page, 'the harbour at night');
+    await generate(page, 'the harbour at night', 'Edit');
 
     // Past the first token's renewal time: the next requests carry a new one.
     const first = (await identityLog(server)).issued.length;

@@ -77,6 +77,8 @@ test('history keeps at most what Settings allows', async ({ page }) => {
     await page.getByRole('button', { name: 'Generate' }).click();
     await expect(gallery(page).getByRole('img', { name: `kept ${i}`, exact: true })).toHaveCount(6, { timeout: 30_000 });
   }
+  // Twelve made, ten kept (the history writes finish a moment after the images show); still ten after a reload.
+  await expect(page.getByLabel('Storage used')).toContainText('10 images', { timeout: 15_000 });
   await page.reload();
   await expect(page.getByLabel('Storage used')).toContainText('10 images');
 });

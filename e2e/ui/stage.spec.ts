@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { gallery, openStudio, setLatency } from './helpers';
+import { gallery, openDeveloper, openStudio, setLatency } from './helpers';
 
 const VIEWPORTS = [
   ['desktop', { width: 1440, height: 900 }],
@@ -42,7 +42,7 @@ for (const [device, viewport] of VIEWPORTS) {
       await page.getByRole('spinbutton', { name: 'Partial images' }).fill('3');
       await setLatency(page, 6000);
       await noSidewaysScroll(page);
-      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('button', { name: mode, exact: true }).click();
       await expect(streamingFrame(page)).toBeVisible({ timeout: 10_000 });
       await inViewport(page, streamingFrame(page));
       await expect(gallery(page).getByText(/^Partial [1-3] of 3$/)).toBeVisible();
@@ -83,6 +83,7 @@ test('a stream cut after a partial says so, keeps the partial, toasts, and Retry
   await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
   await page.getByRole('spinbutton', { name: 'Partial images' }).fill('3');
   await setLatency(page, 1500);
+  await openDeveloper(page);
   await page.getByRole('combobox', { name: 'Simulate' }).selectOption('stream_cut');
   await page.getByRole('button', { name: 'Generate' }).click();
   const alert = gallery(page).getByRole('alert').filter({ hasText: 'stream_incomplete' });
@@ -100,6 +101,7 @@ test('a stream cut after a partial says so, keeps the partial, toasts, and Retry
 test('a 429 counts down its Retry-After before Retry is offered, and Dismiss takes the error away', async ({ page }) => {
   await openStudio(page);
   await page.getByRole('textbox', { name: 'Prompt' }).fill('Rate limited');
+  await openDeveloper(page);
   await page.getByRole('combobox', { name: 'Simulate' }).selectOption('rate_limit');
   await page.getByRole('button', { name: 'Generate' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'rate_limit_exceeded' });
@@ -123,7 +125,7 @@ test('an edit result is one viewer: Painter, Result, Compare and Changes outside
   await page.mouse.up();
   await page.getByRole('textbox', { name: 'Prompt' }).fill('A flamingo in the pool');
   await page.getByRole('combobox', { name: 'Size' }).selectOption('1024x1024');
-  await page.getByRole('button', { name: 'Generate' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   const viewer = gallery(page).getByRole('tablist', { name: 'Edit viewer' });
   await expect(viewer.getByRole('tab')).toHaveText(['Painter', 'Result', 'Compare', 'Changes outside the mask']);
   await expect(viewer.getByRole('tab', { name: 'Result' })).toHaveAttribute('aria-selected', 'true');

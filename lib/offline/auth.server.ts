@@ -15,6 +15,7 @@ import { apiErrorFor } from '../errors/codes';
 import { admit } from '../limits/admit';
 import { limitsConfig, limitStore, noLimits } from '../limits/store-config.server';
 import { checkEntraOnly, entraOnly, looksLikeToken, noteAzureRequest, tokenSignIn } from './azure-auth.server';
+import { presentsIdentitySecret } from './identity.server';
 
 /** Azure's two routes: v1 (`/openai/v1/…`, the deployment in the body's `model`) and the dated one (in the path). */
 export type AzureRoute = 'v1' | 'deployments';
@@ -101,11 +102,22 @@ type Handler<C> = (request: Request, ctx: C) => Response | Promise<Response>;
  * below runs for a caller without the internal key, OFFLINE_API_KEY or a session — not even a 404 or an image
  * URL. With the playground open, the handlers ask for a key themselves, exactly as before. Azure routes are noted
  * for the identity log here (what sign-in each carried), and with OFFLINE_AZURE_AUTH=entra need a token on every
- * method. The identity routes pass straight through: they check their own secret header.
+ * method. The identity routes take their own secret header as the credential, or else a session.
  */
 export function withOfflineAuth<C = unknown>(handler: Handler<C>, flavor: Flavor = { kind: 'openai' }): Handler<C> {
   return async (request, ctx) => {
-    if (flavor.kind === 'identity') return handler(request, ctx);
+    if (flavor.kind === 'identity') {
+      // Its callers (MSAL on this server) carry the identity secret, their credential; behind a passcode anyone
+      // else needs what every offline route needs.
+      if (accessConfig().enabled && !presentsIdentitySecret(request.headers)) {
+        try {
+          checkClosedDoor(request.headers, flavor);
+        } catch (e) {
+          return errorResponse(e as ApiError, requestId());
+        }
+      }
+      return handler(request, ctx);
+    }
     if (flavor.kind === 'azure') noteAzureRequest(request, flavor.route ?? 'deployments');
     // A keyless (entra-only) Azure resource refuses anything but a token on every method, as the real one does.
     const entraGate = flavor.kind === 'azure' && entraOnly() && request.method !== 'OPTIONS';

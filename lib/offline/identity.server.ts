@@ -37,6 +37,12 @@ function secretMatches(given: string | null, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Whether the caller presents the identity secret (what MSAL sends): its credential, passcode or not. */
+export function presentsIdentitySecret(headers: Headers): boolean {
+  const secret = identitySecret();
+  return !!secret && secretMatches(headers.get('x-identity-header'), secret);
+}
+
 /** null when the caller may go on; else the 404 (stand-in off) or 401 (wrong or missing secret header). */
 function gate(request: Request): Response | null {
   const secret = identitySecret();
