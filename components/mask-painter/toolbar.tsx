@@ -69,14 +69,14 @@ export function Toolbar({ mac, onFit }: { mac: boolean; onFit(): void }) {
       </span>
       <Slider label="Brush size" value={s.brushSize} {...brushRange(s.target)} unit="px" onChange={a.setBrushSize} />
       <Slider label="Feather" value={s.feather} {...featherRange(s.target)} unit="px" onChange={a.setFeather} />
-      <span className="flex gap-1">
+      <span className="flex flex-wrap gap-1">
         <Btn mac={mac} action="undo" disabled={busy || !s.canUndo} onClick={() => a.undo()}>Undo</Btn>
         <Btn mac={mac} action="redo" disabled={busy || !s.canRedo} onClick={() => a.redo()}>Redo</Btn>
         <Btn mac={mac} action="invert" disabled={busy} onClick={a.invert}>Invert mask</Btn>
         <Btn mac={mac} title="Clear mask (undoable)" disabled={busy || !s.hasMask} onClick={a.clear}>Clear mask</Btn>
         <Btn mac={mac} action="fit" onClick={onFit}>Fit</Btn>
       </span>
-      <span className="flex items-center gap-3 text-sm">
+      <span className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
         <label className="flex items-center gap-1.5">
           <input type="checkbox" checked={s.showMask} onChange={(e) => a.setShowMask(e.target.checked)} />
           Show mask

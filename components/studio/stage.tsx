@@ -51,10 +51,11 @@ export function Stage({ target, painter, painterKey }: { target: CodeTarget; pai
     // After the frame lays out: scroll only when the stage is not already where the user looks.
     requestAnimationFrame(() => {
       const r = el.getBoundingClientRect();
-      const header = 64;
+      // Below the app shell's sticky header, measured (it is taller when its row wraps).
+      const header = (document.querySelector('header')?.getBoundingClientRect().bottom ?? 0) + 8;
       if (r.top >= header && r.top < window.innerHeight * 0.4) return;
       const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      el.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+      window.scrollTo({ top: Math.max(0, window.scrollY + r.top - header), behavior: reduce ? 'auto' : 'smooth' });
     });
   }, [starting]);
 
