@@ -54,8 +54,8 @@ export function Stage({ target, painter, painterKey }: { target: CodeTarget; pai
       // Below the app shell's sticky header, measured (it is taller when its row wraps).
       const header = (document.querySelector('header')?.getBoundingClientRect().bottom ?? 0) + 8;
       if (r.top >= header && r.top < window.innerHeight * 0.4) return;
-      const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      window.scrollTo({ top: Math.max(0, window.scrollY + r.top - header), behavior: reduce ? 'auto' : 'smooth' });
+      // At once: a smooth scroll is overtaken by the frames that arrive while it runs.
+      window.scrollTo({ top: Math.max(0, window.scrollY + r.top - header) });
     });
   }, [starting]);
 

@@ -109,7 +109,9 @@ export function Studio({ providers, initial, prices }: { providers: ProviderInfo
   return (
     // One grid, three areas: on a phone the stage comes first (a result is seen without scrolling past the
     // controls), then the controls, then history; on a wide screen the controls are a sticky column beside them.
-    <main className="mx-auto grid max-w-[1600px] grid-cols-[minmax(0,1fr)] gap-6 p-4 [grid-template-areas:'stage'_'controls'_'history'] lg:grid-cols-[340px_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:[grid-template-areas:'controls_stage'_'controls_history']">
+    // No scroll anchoring in the studio: on a phone the stage above the controls grows as a run starts, and
+    // Chromium would scroll down to keep the controls still, away from the run the stage just brought into view.
+    <main className="mx-auto grid max-w-[1600px] grid-cols-[minmax(0,1fr)] gap-6 p-4 [overflow-anchor:none] [grid-template-areas:'stage'_'controls'_'history'] lg:grid-cols-[340px_minmax(0,1fr)] lg:grid-rows-[auto_1fr] lg:[grid-template-areas:'controls_stage'_'controls_history']">
       <aside className="min-w-0 space-y-4 [grid-area:controls] lg:sticky lg:top-[4.5rem] lg:max-h-[calc(100dvh-5.5rem)] lg:self-start lg:overflow-y-auto lg:pr-2">
         <h1 className="sr-only">Studio</h1>
         <ModeTabs modes={MODES.map((m) => m.mode).filter((m) => modelsForMode(provider.models, m).length > 0)} value={mode} onChange={setMode} />
