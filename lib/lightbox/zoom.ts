@@ -4,21 +4,11 @@
  * (wheel, pinch, keys) and pan all go through `clampView`, which centres an axis where the image is smaller
  * than the stage and otherwise keeps the stage covered (no empty band beside a zoomed-in image).
  */
-export interface Size {
-  width: number;
-  height: number;
-}
+import type { Size } from '../mask/ops';
+import type { Point, View } from '../mask/viewport';
 
-export interface View {
-  scale: number;
-  x: number;
-  y: number;
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
+// The painter's view types: the same transform (screen = image × scale + offset), with the lightbox's own limits.
+export type { Point, Size, View };
 
 /** Zoom limits: down to a twentieth (or the fit, if smaller), up to 16 screen pixels per image pixel. */
 export const MIN_SCALE = 0.05;
